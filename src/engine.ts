@@ -1,0 +1,103 @@
+/**
+ * The running engine: connections, the worker and the HTTP API wired together. `npm start` and
+ * the end-to-end tests both build it this way, so tests exercise what users run.
+ */
+import { createServer, type Server } from 'node:http';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, type Worker } from '@temporalio/worker';
+import mongoose from 'mongoose';
+import { createActivities } from '../activities';
+import { createApp } from './api/app';
+import { connectDatabase } from './db/connection';
+import { createHealthProbes } from './health/probes';
+import type { Logger } from './logger';
+import { createSmtpTransport, type SmtpTransport } from './mail/smtpTransport';
+import { installTemporalRuntime } from './temporal/runtime';
+import { createEngineWorker } from './temporal/worker';
+
+export interface EngineOptions {
+  temporalAddress: string;
+  namespace: string;
+  taskQueue: string;
+  mongoUri: string;
+  smtpUrl: string;
+  mailFrom: string;
+  logger: Logger;
+  runWorker: boolean;
+  /** Listen address for the API, or undefined for no API in this process. */
+  api?: { host: string; port: number };
+  workflowsPath?: string;
+}
+
+export interface RunningEngine {
+  client: Client;
+  smtp: SmtpTransport;
+  worker?: Worker;
+  /** The API's URL, e.g. http://127.0.0.1:3000, when this process serves it. */
+  apiUrl?: string;
+  /** Resolves when the worker stops on its own (a fatal error), never otherwise. */
+  workerStopped: Promise<void>;
+  stop(): Promise<void>;
+}
+
+function listen(server: Server, host: string, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+}
+
+export async function startEngine(options: EngineOptions): Promise<RunningEngine> {
+  const { logger } = options;
+  await connectDatabase(options.mongoUri);
+  const clientConnection = await Connection.connect({ address: options.temporalAddress });
+  const client = new Client({ connection: clientConnection, namespace: options.namespace });
+  const smtp = createSmtpTransport(options.smtpUrl);
+
+  let worker: Worker | undefined;
+  let workerConnection: NativeConnection | undefined;
+  let workerRun: Promise<void> = new Promise(() => undefined);
+  if (options.runWorker) {
+    installTemporalRuntime(logger);
+    workerConnection = await NativeConnection.connect({ address: options.temporalAddress });
+    worker = await createEngineWorker({
+      connection: workerConnection,
+      namespace: options.namespace,
+      taskQueue: options.taskQueue,
+      activities: createActivities({}),
+      workflowsPath: options.workflowsPath,
+    });
+    workerRun = worker.run();
+  }
+
+  let server: Server | undefined;
+  let apiUrl: string | undefined;
+  if (options.api) {
+    const app = createApp({
+      logger,
+      healthProbes: createHealthProbes({ temporal: clientConnection, mongo: mongoose.connection, smtp }),
+    });
+    server = createServer(app);
+    await listen(server, options.api.host, options.api.port);
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : options.api.port;
+    apiUrl = `http://${options.api.host}:${port}`;
+  }
+
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      // Stop taking requests and tasks first, then close what they used.
+      if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (worker) {
+        if (worker.getState() === 'RUNNING') worker.shutdown();
+        await workerRun.catch((error) => logger.error({ err: error }, 'worker stopped with an error'));
+      }
+      await workerConnection?.close();
+      await clientConnection.close();
+      smtp.close();
+      await mongoose.disconnect();
+    })());
+
+  return { client, smtp, worker, apiUrl, workerStopped: workerRun, stop };
+}

@@ -1,0 +1,25 @@
+import type { Connection } from '@temporalio/client';
+import type { Connection as MongooseConnection } from 'mongoose';
+import type { SmtpTransport } from '../mail/smtpTransport';
+import type { HealthProbes } from './dependencyHealth';
+
+/** The real probes: a gRPC health check, a MongoDB ping, an SMTP greeting (connect, EHLO, QUIT). */
+export function createHealthProbes(deps: {
+  temporal: Connection;
+  mongo: MongooseConnection;
+  smtp: SmtpTransport;
+}): HealthProbes {
+  return {
+    temporal: async () => {
+      const answer = await deps.temporal.healthService.check({});
+      // 1 = SERVING in grpc.health.v1
+      if (answer.status !== 1) throw new Error(`Temporal health status ${String(answer.status)}`);
+    },
+    mongodb: async () => {
+      const db = deps.mongo.db;
+      if (!db || deps.mongo.readyState !== 1) throw new Error('not connected');
+      await db.admin().ping();
+    },
+    smtp: () => deps.smtp.verify(),
+  };
+}

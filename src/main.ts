@@ -1,0 +1,64 @@
+/**
+ * `npm start`: the embedded local stack (for every service not given by env var), then the worker
+ * and the HTTP API in this one process. Ctrl-C or SIGTERM stops everything it started.
+ */
+import { ConfigError, loadConfig } from './config';
+import { startEngine, type RunningEngine } from './engine';
+import { logger } from './logger';
+import { startLocalStack, type LocalStack } from './stack/localStack';
+import { StackStartError } from './stack/service';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  let stack: LocalStack | undefined;
+  let engine: RunningEngine | undefined;
+  let shuttingDown = false;
+
+  const shutdown = async (reason: string, exitCode: number) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    logger.info(`stopping (${reason})...`);
+    await engine?.stop().catch((error) => logger.error({ err: error }, 'error while stopping the engine'));
+    await stack?.stop();
+    logger.info('stopped');
+    process.exit(exitCode);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT', 0));
+  process.on('SIGTERM', () => void shutdown('SIGTERM', 0));
+  // Last resort if the process dies another way: never leave the servers it started running.
+  process.on('exit', () => stack?.killNow());
+
+  stack = await startLocalStack(config, (message) => logger.info(message));
+  engine = await startEngine({
+    temporalAddress: stack.temporalAddress,
+    namespace: config.TEMPORAL_NAMESPACE,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    mongoUri: stack.mongoUri,
+    smtpUrl: stack.smtpUrl,
+    mailFrom: config.MAIL_FROM,
+    logger,
+    runWorker: config.RUN_WORKER,
+    api: config.RUN_API ? { host: config.HOST, port: config.PORT } : undefined,
+  }).catch(async (error: unknown) => {
+    await stack?.stop();
+    throw error;
+  });
+  void engine.workerStopped.then(() => shutdown('the worker stopped', 1), () => shutdown('the worker failed', 1));
+
+  const lines = ['', 'Directive engine is running.'];
+  if (engine.apiUrl) lines.push(`  API:          ${engine.apiUrl}   (health: ${engine.apiUrl}/health)`);
+  if (stack.temporalUiUrl) lines.push(`  Temporal UI:  ${stack.temporalUiUrl}`);
+  if (stack.mailpitUiUrl) lines.push(`  Mailpit UI:   ${stack.mailpitUiUrl}   (every email the engine sends)`);
+  if (stack.usesDataFolder) lines.push(`  Data folder:  ${config.dataDir}`);
+  lines.push('Press Ctrl-C to stop.', '');
+  process.stdout.write(lines.join('\n') + '\n');
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof StackStartError) {
+    process.stderr.write(`\n${error.message}\n\n`);
+  } else {
+    logger.fatal({ err: error }, 'the engine could not start');
+  }
+  process.exit(1);
+});

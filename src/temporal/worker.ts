@@ -1,0 +1,22 @@
+import { NativeConnection, Worker } from '@temporalio/worker';
+
+export interface EngineWorkerOptions {
+  connection: NativeConnection;
+  namespace: string;
+  taskQueue: string;
+  /** The side-effect functions workflows call (activities/). */
+  activities: object;
+  /** Defaults to the engine's workflows/ folder; tests may point at their own. */
+  workflowsPath?: string;
+}
+
+/** The worker: runs workflows/ (bundled, sandboxed) and activities/ on one task queue. */
+export function createEngineWorker(options: EngineWorkerOptions): Promise<Worker> {
+  return Worker.create({
+    connection: options.connection,
+    namespace: options.namespace,
+    taskQueue: options.taskQueue,
+    workflowsPath: options.workflowsPath ?? require.resolve('../../workflows'),
+    activities: options.activities,
+  });
+}

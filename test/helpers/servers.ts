@@ -1,0 +1,35 @@
+/**
+ * Start the real servers a test needs, each on free ports with its own folder, and stop them after.
+ * Suites use these from beforeAll/afterAll; nothing here is a mock.
+ */
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { startFerretDb, startMailpit, startTemporalDevServer } from '../../src/stack/embeddedServices';
+import { requireProgram } from '../../src/stack/paths';
+import { freePort } from '../../src/stack/ports';
+import { freshDir } from './testRoot';
+
+export async function startTestTemporal() {
+  return startTemporalDevServer({ dataDir: freshDir('temporal'), port: await freePort(), uiPort: null });
+}
+
+export async function startTestFerretDb() {
+  return startFerretDb({ dataDir: freshDir('ferretdb'), port: await freePort() });
+}
+
+export async function startTestMailpit() {
+  return startMailpit({ dataDir: freshDir('mailpit'), smtpPort: await freePort(), uiPort: await freePort() });
+}
+
+/** Temporal's time-skipping test server (the Java one installed by `npm run setup`). */
+export function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
+  return TestWorkflowEnvironment.createTimeSkipping({
+    server: { executable: { type: 'existing-path', path: requireProgram('temporalTestServer') } },
+  });
+}
+
+let databaseCounter = 0;
+/** A database name no other suite uses, so suites can share one FerretDB if they want. */
+export function uniqueDatabaseName(prefix = 'test'): string {
+  databaseCounter += 1;
+  return `${prefix}-${process.pid}-${databaseCounter}-${Date.now().toString(36)}`;
+}
