@@ -45,9 +45,9 @@ describe('the local stack', () => {
       temporalAddress: 'temporal.example:7233',
       mongoUri: 'mongodb://mongo.example:27017/engine',
       smtpUrl: 'smtp://relay.example:25',
-      temporalUiUrl: undefined,
-      mailpitUiUrl: undefined,
+      usesDataFolder: false,
     });
+    expect([stack.temporalUiUrl, stack.mailpitUiUrl]).toEqual([undefined, undefined]);
     expect(processesMentioning(dataDir)).toEqual([]);
     await stack.stop();
   });

@@ -1,0 +1,178 @@
+/**
+ * What people can do to an assignment, and whether they may: `decide` answers with the events
+ * to record, or with a refusal and its reason in Vietnamese. It never changes anything itself, so
+ * a refused command changes nothing (Temporal update validators call it before accepting).
+ */
+import { z } from 'zod';
+import type { WorkingCalendar } from '../calendar/workingCalendar';
+import { dateAt, formatVietnamese, LocalDateSchema, type LocalDate } from '../time/localDate';
+import type { Actor } from './actor';
+import type { AssignmentEventBody } from './assignmentEvents';
+import { FINAL_STATUSES, OPEN_STATUSES, type AssignmentState, type AssignmentStatus } from './assignmentState';
+
+const text = (max: number, message: string) => z.string().trim().min(1, message).max(max);
+
+export const CommandSchemas = {
+  acknowledge: z.object({ type: z.literal('acknowledge') }),
+  reportProgress: z.object({
+    type: z.literal('reportProgress'),
+    note: text(5000, 'Hãy nêu nội dung tiến độ.'),
+    percent: z.number().min(0).max(100).optional(),
+  }),
+  submitResult: z.object({
+    type: z.literal('submitResult'),
+    summary: text(10_000, 'Hãy nêu kết quả thực hiện.'),
+    evidenceLinks: z.array(z.url('Đường dẫn minh chứng không hợp lệ.')).max(50).default([]),
+    kpiValues: z
+      .array(z.object({ indicator: text(500, 'Thiếu tên chỉ tiêu.'), value: z.number(), unit: z.string().max(50).optional() }))
+      .max(50)
+      .default([]),
+  }),
+  accept: z.object({ type: z.literal('accept'), comment: z.string().trim().max(5000).optional() }),
+  returnForRework: z.object({ type: z.literal('returnForRework'), comment: text(5000, 'Hãy nêu lý do trả lại.') }),
+  requestExtension: z.object({
+    type: z.literal('requestExtension'),
+    requestedDeadline: LocalDateSchema,
+    reason: text(5000, 'Hãy nêu lý do xin gia hạn.'),
+  }),
+  decideExtension: z.object({
+    type: z.literal('decideExtension'),
+    grant: z.boolean(),
+    /** When granting: a date other than the one requested. */
+    deadline: LocalDateSchema.optional(),
+    comment: z.string().trim().max(5000).optional(),
+  }),
+  reassign: z.object({
+    type: z.literal('reassign'),
+    toAgency: z.string().regex(/^[A-Z][A-Z0-9_]{1,19}$/, 'Mã cơ quan không hợp lệ.'),
+    comment: z.string().trim().max(5000).optional(),
+  }),
+  cancel: z.object({ type: z.literal('cancel'), reason: text(5000, 'Hãy nêu lý do hủy.') }),
+} as const;
+
+export const AssignmentCommandSchema = z.discriminatedUnion('type', [
+  CommandSchemas.acknowledge,
+  CommandSchemas.reportProgress,
+  CommandSchemas.submitResult,
+  CommandSchemas.accept,
+  CommandSchemas.returnForRework,
+  CommandSchemas.requestExtension,
+  CommandSchemas.decideExtension,
+  CommandSchemas.reassign,
+  CommandSchemas.cancel,
+]);
+export type AssignmentCommand = z.infer<typeof AssignmentCommandSchema>;
+export type AssignmentCommandType = AssignmentCommand['type'];
+export const COMMAND_TYPES = Object.keys(CommandSchemas) as AssignmentCommandType[];
+
+/** Commands the lead agency gives; the rest are the secretariat's decisions. */
+const AGENCY_COMMANDS: readonly AssignmentCommandType[] = ['acknowledge', 'reportProgress', 'submitResult', 'requestExtension'];
+
+export type RefusalCode = 'forbidden' | 'invalidState' | 'invalidInput';
+
+export type Decision =
+  | { accepted: true; events: AssignmentEventBody[] }
+  | { accepted: false; code: RefusalCode; reason: string };
+
+const refuse = (code: RefusalCode, reason: string): Decision => ({ accepted: false, code, reason });
+const record = (...events: AssignmentEventBody[]): Decision => ({ accepted: true, events });
+
+const STATUS_WORDS: Record<AssignmentStatus, string> = {
+  assigned: 'mới được giao',
+  acknowledged: 'đã tiếp nhận',
+  inProgress: 'đang thực hiện',
+  resultSubmitted: 'đã gửi kết quả, đang chờ thẩm định',
+  accepted: 'đã được công nhận hoàn thành',
+  cancelled: 'đã bị hủy',
+};
+
+export function describeStatus(status: AssignmentStatus): string {
+  return STATUS_WORDS[status];
+}
+
+function authorise(state: AssignmentState, command: AssignmentCommand, actor: Actor): Decision | undefined {
+  if (actor.role === 'secretariat' || actor.role === 'system') return undefined;
+  if (actor.role === 'committee') return refuse('forbidden', 'UBND Thành phố chỉ được xem, không được thay đổi nhiệm vụ.');
+  if (!AGENCY_COMMANDS.includes(command.type)) {
+    return refuse('forbidden', 'Chỉ Ban Chỉ đạo CCHC (Sở Nội vụ) được thực hiện thao tác này.');
+  }
+  if (actor.agencyCode !== state.agencyCode) {
+    return refuse('forbidden', `Nhiệm vụ này giao cho ${state.agencyCode}; cơ quan ${actor.agencyCode ?? '?'} không được thao tác.`);
+  }
+  return undefined;
+}
+
+export interface DecisionContext {
+  /** Now, as epoch milliseconds (workflow time inside a workflow). */
+  now: number;
+  calendar: WorkingCalendar;
+}
+
+export function decide(
+  state: AssignmentState,
+  command: AssignmentCommand,
+  actor: Actor,
+  context: DecisionContext,
+): Decision {
+  const refusal = authorise(state, command, actor);
+  if (refusal) return refusal;
+  const isFinal = FINAL_STATUSES.includes(state.status);
+  const isOpen = OPEN_STATUSES.includes(state.status);
+  const notNow = () => refuse('invalidState', `Không thể thực hiện: nhiệm vụ ${describeStatus(state.status)}.`);
+  const today = dateAt(context.now);
+
+  switch (command.type) {
+    case 'acknowledge':
+      return state.status === 'assigned' ? record({ type: 'Acknowledged' }) : notNow();
+    case 'reportProgress':
+      return isOpen ? record({ type: 'ProgressReported', note: command.note, percent: command.percent }) : notNow();
+    case 'submitResult':
+      return isOpen
+        ? record({
+            type: 'ResultSubmitted',
+            summary: command.summary,
+            evidenceLinks: command.evidenceLinks,
+            kpiValues: command.kpiValues,
+          })
+        : notNow();
+    case 'accept':
+      return state.status === 'resultSubmitted' ? record({ type: 'Accepted', comment: command.comment }) : notNow();
+    case 'returnForRework':
+      return state.status === 'resultSubmitted' ? record({ type: 'Returned', comment: command.comment }) : notNow();
+    case 'requestExtension': {
+      if (isFinal || state.status === 'resultSubmitted') return notNow();
+      if (state.pendingExtension) return refuse('invalidState', 'Đã có một đề nghị gia hạn đang chờ quyết định.');
+      const problem = extensionDateProblem(command.requestedDeadline, state.deadline, today);
+      if (problem) return refuse('invalidInput', problem);
+      return record({ type: 'ExtensionRequested', requestedDeadline: command.requestedDeadline, reason: command.reason });
+    }
+    case 'decideExtension': {
+      if (!state.pendingExtension) return refuse('invalidState', 'Không có đề nghị gia hạn nào đang chờ quyết định.');
+      if (isFinal) return notNow();
+      if (!command.grant) return record({ type: 'ExtensionDecided', granted: false, comment: command.comment });
+      const asked = command.deadline ?? state.pendingExtension.requestedDeadline;
+      const problem = extensionDateProblem(asked, state.deadline, today);
+      if (problem) return refuse('invalidInput', problem);
+      // A deadline on a day off moves to the next working day (Civil Code art. 148).
+      const granted = context.calendar.onOrNextWorkingDay(asked);
+      return record(
+        { type: 'ExtensionDecided', granted: true, deadline: granted, comment: command.comment },
+        { type: 'DeadlineChanged', from: state.deadline, to: granted, reason: 'extension' },
+      );
+    }
+    case 'reassign':
+      if (isFinal) return notNow();
+      if (command.toAgency === state.agencyCode) return refuse('invalidInput', `Nhiệm vụ đã được giao cho ${command.toAgency}.`);
+      return record({ type: 'Reassigned', from: state.agencyCode, to: command.toAgency, comment: command.comment });
+    case 'cancel':
+      return isFinal ? notNow() : record({ type: 'Cancelled', reason: command.reason });
+  }
+}
+
+function extensionDateProblem(requested: LocalDate, current: LocalDate, today: LocalDate): string | undefined {
+  if (requested < today) return `Ngày gia hạn ${formatVietnamese(requested)} đã qua.`;
+  if (requested <= current) {
+    return `Ngày gia hạn ${formatVietnamese(requested)} phải sau hạn hiện tại ${formatVietnamese(current)}.`;
+  }
+  return undefined;
+}
