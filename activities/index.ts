@@ -1,8 +1,18 @@
 /**
- * Every activity the engine's worker runs: the side effects workflows ask for.
+ * Every activity the engine's worker runs: the side effects workflows ask for. Built from their
+ * dependencies, so tests and the worker give them the same real database.
  */
-export interface ActivityDependencies {}
+import type { Database } from '../src/db/database';
+import { createRecordAssignmentEvents } from './recordAssignmentEvents';
 
-export function createActivities(_deps: ActivityDependencies) {
-  return {};
+export interface ActivityDependencies {
+  db: Database;
 }
+
+export function createActivities(deps: ActivityDependencies) {
+  return {
+    recordAssignmentEvents: createRecordAssignmentEvents(deps.db),
+  };
+}
+
+export type EngineActivities = ReturnType<typeof createActivities>;

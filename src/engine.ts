@@ -5,10 +5,9 @@
 import { createServer, type Server } from 'node:http';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
-import mongoose from 'mongoose';
 import { createActivities } from '../activities';
 import { createApp } from './api/app';
-import { connectDatabase } from './db/connection';
+import { openDatabase, type Database } from './db/database';
 import { createHealthProbes } from './health/probes';
 import type { Logger } from './logger';
 import { createSmtpTransport, type SmtpTransport } from './mail/smtpTransport';
@@ -31,6 +30,7 @@ export interface EngineOptions {
 
 export interface RunningEngine {
   client: Client;
+  db: Database;
   smtp: SmtpTransport;
   worker?: Worker;
   /** The API's URL, e.g. http://127.0.0.1:3000, when this process serves it. */
@@ -49,7 +49,7 @@ function listen(server: Server, host: string, port: number): Promise<void> {
 
 export async function startEngine(options: EngineOptions): Promise<RunningEngine> {
   const { logger } = options;
-  await connectDatabase(options.mongoUri);
+  const db = await openDatabase(options.mongoUri);
   const clientConnection = await Connection.connect({ address: options.temporalAddress });
   const client = new Client({ connection: clientConnection, namespace: options.namespace });
   const smtp = createSmtpTransport(options.smtpUrl);
@@ -64,7 +64,7 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
       connection: workerConnection,
       namespace: options.namespace,
       taskQueue: options.taskQueue,
-      activities: createActivities({}),
+      activities: createActivities({ db }),
       workflowsPath: options.workflowsPath,
     });
     workerRun = worker.run();
@@ -75,7 +75,7 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
   if (options.api) {
     const app = createApp({
       logger,
-      healthProbes: createHealthProbes({ temporal: clientConnection, mongo: mongoose.connection, smtp }),
+      healthProbes: createHealthProbes({ temporal: clientConnection, mongo: db.connection, smtp }),
     });
     server = createServer(app);
     await listen(server, options.api.host, options.api.port);
@@ -96,8 +96,8 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
       await workerConnection?.close();
       await clientConnection.close();
       smtp.close();
-      await mongoose.disconnect();
+      await db.close();
     })());
 
-  return { client, smtp, worker, apiUrl, workerStopped: workerRun, stop };
+  return { client, db, smtp, worker, apiUrl, workerStopped: workerRun, stop };
 }

@@ -1,5 +1,8 @@
 /**
- * Every workflow the engine's worker runs. Only deterministic code is allowed in this folder:
- * no I/O, no Date.now() outside Temporal's, no Math.random(), no imports of Node modules.
+ * Every workflow the engine's worker runs. Only deterministic code lives in workflows/: no I/O,
+ * no Math.random or real clock (Temporal's Date.now is the workflow's own), no Node modules.
+ * Side effects go through activities/.
  */
-export {};
+export { campaignWorkflow } from './campaign/campaignWorkflow';
+export { sectionWorkflow } from './section/sectionWorkflow';
+export { assignmentWorkflow } from './assignment/assignmentWorkflow';

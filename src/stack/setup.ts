@@ -189,19 +189,22 @@ function testServerPom(): string {
  * `existing-path` executable) and `exec`s java, so a signal sent to it reaches the JVM.
  */
 const TEST_SERVER_LAUNCHER = `#!/bin/sh
-# Temporal's Java time-skipping test server. Usage: temporal-test-server PORT
+# Temporal's Java time-skipping test server. Usage: temporal-test-server PORT [--start-time=ISO]
 here=$(cd "$(dirname "$0")/.." && pwd)
 java=\${JAVA_HOME:+$JAVA_HOME/bin/}java
 # Short-lived test JVM: tiered C1 and the serial collector make it start fastest.
 exec "$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto \\
-  -cp "$here/lib/*" io.temporal.testserver.TestServer "$@"
+  -cp "$here/classes:$here/lib/*" directiveengine.TimeSkippingServer "$@"
 `;
+
+const TEST_SERVER_SOURCE = path.join(PROJECT_ROOT, 'stack', 'temporal-test-server', 'TimeSkippingServer.java');
 
 async function installTestServer() {
   const label = 'temporal test server';
-  const { version } = STACK_VERSIONS.temporalTestServer;
+  const version = `${STACK_VERSIONS.temporalTestServer.version}+${fingerprintOf(path.dirname(TEST_SERVER_SOURCE), [path.basename(TEST_SERVER_SOURCE)])}`;
   if (alreadyThere('temporalTestServer', label, version)) return;
-  requireTool('JAVA', 'java', 'to run the Temporal time-skipping test server', 'Install Java 17 (apt-get install openjdk-17-jre-headless)');
+  requireTool('JAVA', 'java', 'to run the Temporal time-skipping test server', 'Install Java 17 (apt-get install openjdk-17-jdk-headless)');
+  const javac = requireTool('JAVAC', 'javac', 'to compile the test server launcher', 'Install a Java 17 JDK (apt-get install openjdk-17-jdk-headless)');
   const mvn = requireTool('MVN', 'mvn', 'to fetch the Temporal test server from Maven Central', 'Install Maven (apt-get install maven)');
   const started = Date.now();
   say(label, `fetching io.temporal:temporal-test-server:${version} and its classpath with Maven...`);
@@ -211,6 +214,9 @@ async function installTestServer() {
   await run(mvn, ['-B', '-q', 'dependency:copy-dependencies', '-DoutputDirectory=lib', '-DincludeScope=runtime'], {
     cwd: TEST_SERVER_DIR,
     log: path.join(LOG_DIR, 'temporalTestServer.log'),
+  });
+  await run(javac, ['-d', path.join(TEST_SERVER_DIR, 'classes'), '-cp', path.join(TEST_SERVER_DIR, 'lib', '*'), TEST_SERVER_SOURCE], {
+    log: path.join(LOG_DIR, 'temporalTestServer-javac.log'),
   });
   const launcher = STACK_PROGRAMS.temporalTestServer.installed;
   fs.writeFileSync(launcher, TEST_SERVER_LAUNCHER, { mode: 0o755 });

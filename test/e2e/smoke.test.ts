@@ -48,7 +48,7 @@ describe('smoke: the engine on a real local stack', () => {
   });
 
   it('writes and reads a document through mongoose', async () => {
-    const Note = mongoose.model('SmokeNote', new mongoose.Schema({ _id: String, text: String }));
+    const Note = engine.db.connection.model('SmokeNote', new mongoose.Schema({ _id: String, text: String }));
     await Note.create({ _id: 'n1', text: 'Đẩy mạnh cải cách hành chính' });
     const read = await Note.findById('n1').lean();
     expect(read?.text).toBe('Đẩy mạnh cải cách hành chính');

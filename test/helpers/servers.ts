@@ -2,9 +2,7 @@
  * Start the real servers a test needs, each on free ports with its own folder, and stop them after.
  * Suites use these from beforeAll/afterAll; nothing here is a mock.
  */
-import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { startFerretDb, startMailpit, startTemporalDevServer } from '../../src/stack/embeddedServices';
-import { requireProgram } from '../../src/stack/paths';
 import { freePort } from '../../src/stack/ports';
 import { freshDir } from './testRoot';
 
@@ -20,12 +18,7 @@ export async function startTestMailpit() {
   return startMailpit({ dataDir: freshDir('mailpit'), smtpPort: await freePort(), uiPort: await freePort() });
 }
 
-/** Temporal's time-skipping test server (the Java one installed by `npm run setup`). */
-export function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
-  return TestWorkflowEnvironment.createTimeSkipping({
-    server: { executable: { type: 'existing-path', path: requireProgram('temporalTestServer') } },
-  });
-}
+export { createTimeSkippingEnvironment } from '../../src/temporal/timeSkippingEnvironment';
 
 let databaseCounter = 0;
 /** A database name no other suite uses, so suites can share one FerretDB if they want. */

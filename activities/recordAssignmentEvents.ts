@@ -1,0 +1,29 @@
+/**
+ * The activity every assignment change goes through: append its events, queue the emails they
+ * cause, and bring the read model up to date. Safe to retry at any point: events and emails have
+ * deterministic ids and are inserted once; the projection is re-derived from the events.
+ */
+import type { AssignmentEvent } from '../src/domain/assignment/assignmentEvents';
+import type { NotificationRequest } from '../src/domain/notification/notificationRequest';
+import type { Database } from '../src/db/database';
+import { insertOnce } from '../src/db/insertOnce';
+import { toStoredEvent } from '../src/db/models/eventModel';
+import type { OutboxDoc } from '../src/db/models/outboxModel';
+import { projectAssignments } from '../src/projections/assignmentProjection';
+
+export interface RecordAssignmentEventsInput {
+  events: AssignmentEvent[];
+  notifications: NotificationRequest[];
+}
+
+export function createRecordAssignmentEvents(db: Database) {
+  return async function recordAssignmentEvents(input: RecordAssignmentEventsInput): Promise<void> {
+    await insertOnce(db.events, input.events.map(toStoredEvent));
+    const createdAt = new Date(input.events[0]?.at ?? Date.now());
+    await insertOnce<OutboxDoc>(
+      db.outbox,
+      input.notifications.map(({ id, ...request }) => ({ ...request, _id: id, status: 'pending', attempts: 0, createdAt })),
+    );
+    await projectAssignments(db, input.events.map((event) => event.assignmentId));
+  };
+}

@@ -1,0 +1,44 @@
+/** The few facts about an assignment that section and campaign counts need. */
+import type { LocalDate } from '../time/localDate';
+import type { AssignmentState, AssignmentStatus } from './assignmentState';
+import { categorize, STATUS_CATEGORIES, type StatusCategory } from './statusCategory';
+
+export interface AssignmentSummary {
+  id: string;
+  sectionNumber: number;
+  agencyCode: string;
+  status: AssignmentStatus;
+  deadline: LocalDate;
+  completedAt?: string;
+}
+
+export function summarize(state: AssignmentState): AssignmentSummary {
+  return {
+    id: state.id,
+    sectionNumber: state.sectionNumber,
+    agencyCode: state.agencyCode,
+    status: state.status,
+    deadline: state.deadline,
+    completedAt: state.completedAt,
+  };
+}
+
+export type CategoryCounts = Record<StatusCategory, number> & { cancelled: number; total: number };
+
+export function emptyCounts(): CategoryCounts {
+  return { completedOnTime: 0, completedLate: 0, inProgressWithinDeadline: 0, overdue: 0, cancelled: 0, total: 0 };
+}
+
+/** Counts in the four official categories (plus cancelled) at instant `cutoff`. */
+export function countCategories(summaries: Iterable<AssignmentSummary>, cutoff: number): CategoryCounts {
+  const counts = emptyCounts();
+  for (const summary of summaries) {
+    counts.total += 1;
+    const category = categorize(summary, cutoff);
+    if (category) counts[category] += 1;
+    else counts.cancelled += 1;
+  }
+  return counts;
+}
+
+export { STATUS_CATEGORIES };

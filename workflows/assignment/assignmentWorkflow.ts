@@ -1,0 +1,276 @@
+/**
+ * AssignmentWorkflow: one task for one agency, followed from the day it is given to its end.
+ *
+ *   assigned -> acknowledged -> in progress -> result submitted -> accepted
+ *                                   ^                |
+ *                                   +--- returned ---+        (and at any time: extension,
+ *                                                               reassignment, cancellation)
+ *
+ * Before the deadline it sends reminders, after it climbs the escalation ladder, on working days
+ * only; every change is an event recorded by an activity. State lives here (Temporal's history is
+ * the source of truth); the events collection and its projections follow it.
+ */
+import {
+  allHandlersFinished,
+  ApplicationFailure,
+  condition,
+  continueAsNew,
+  getExternalWorkflowHandle,
+  log,
+  proxyActivities,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { EngineActivities } from '../../activities';
+import { SYSTEM_ACTOR, type Actor } from '../../src/domain/assignment/actor';
+import { AssignmentCommandSchema, decide, type AssignmentCommand } from '../../src/domain/assignment/assignmentCommands';
+import { stampEvents, type AssignmentEvent, type AssignmentEventBody } from '../../src/domain/assignment/assignmentEvents';
+import { evolve, FINAL_STATUSES, OPEN_STATUSES, type AssignmentState } from '../../src/domain/assignment/assignmentState';
+import { summarize, type AssignmentSummary } from '../../src/domain/assignment/assignmentSummary';
+import { planAlarms, type Alarm } from '../../src/domain/assignment/alarmSchedule';
+import { categorize } from '../../src/domain/assignment/statusCategory';
+import { resolveDeadline } from '../../src/domain/campaign/deadlineRule';
+import type { AssignmentPlan } from '../../src/domain/campaign/expandCampaign';
+import type { EscalationPolicy, ReminderPolicy } from '../../src/domain/campaign/policies';
+import { WorkingCalendar, type CalendarSnapshot } from '../../src/domain/calendar/workingCalendar';
+import { notificationFor } from '../../src/domain/notification/notificationRequest';
+import { dateAt, type LocalDate } from '../../src/domain/time/localDate';
+import { WorkflowLock } from '../workflowLock';
+import {
+  applyCommandUpdate,
+  assignmentViewQuery,
+  calendarChangedSignal,
+  cancelAssignmentSignal,
+  COMMAND_REFUSED,
+  type AssignmentView,
+} from './assignmentMessages';
+import { assignmentChangedSignal } from '../section/sectionMessages';
+
+export interface AssignmentWorkflowInput {
+  plan: AssignmentPlan;
+  sectionTitle: string;
+  launchDate: LocalDate;
+  calendar: CalendarSnapshot;
+  reminderPolicy: ReminderPolicy;
+  escalationPolicy: EscalationPolicy;
+  /** Workflows told of every change (the section and the campaign); absent when run alone. */
+  notify: string[];
+  /** Set by continue-as-new: everything the previous run knew. */
+  carried?: { state: AssignmentState; firedAlarms: string[]; recentEvents: AssignmentEvent[]; calendar: CalendarSnapshot };
+}
+
+const { recordAssignmentEvents } = proxyActivities<EngineActivities>({
+  startToCloseTimeout: '1 minute',
+  // Never give up: a database outage delays events, it must not lose them.
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '2 minutes' },
+});
+
+const RECENT_EVENTS_KEPT = 50;
+/** Alarms this recently due still fire after a re-plan; older missed reminders are dropped. */
+const MISSED_ALARM_GRACE_MS = 12 * 3600 * 1000;
+/** Continue-as-new well before Temporal's history limits. */
+const HISTORY_EVENTS_BEFORE_CONTINUE = 4_000;
+
+export async function assignmentWorkflow(input: AssignmentWorkflowInput): Promise<AssignmentSummary> {
+  let calendar = new WorkingCalendar(input.carried?.calendar ?? input.calendar);
+  let state: AssignmentState | undefined = input.carried?.state;
+  const firedAlarms = new Set(input.carried?.firedAlarms ?? []);
+  const recentEvents: AssignmentEvent[] = [...(input.carried?.recentEvents ?? [])];
+  const lock = new WorkflowLock();
+  /** Bumped by every change; the alarm loop re-plans when it moves. */
+  let version = 0;
+  let schedule: Alarm[] = [];
+
+  const current = (): AssignmentState => {
+    if (!state) throw ApplicationFailure.nonRetryable('assignment not initialised yet');
+    return state;
+  };
+
+  /** Records events (and the emails they cause), then applies them. Call under the lock. */
+  async function commit(bodies: AssignmentEventBody[], actor: Actor): Promise<void> {
+    if (bodies.length === 0) return;
+    const before = state;
+    const events = stampEvents(
+      {
+        assignmentId: input.plan.id,
+        campaignKey: input.plan.campaignKey,
+        lastSeq: state?.seq ?? 0,
+        at: new Date(Date.now()).toISOString(),
+        actor,
+      },
+      bodies,
+    );
+    let next = state;
+    const notifications = [];
+    for (const event of events) {
+      next = evolve(next, event);
+      const request = notificationFor(event, next.agencyCode);
+      if (request) notifications.push(request);
+    }
+    await recordAssignmentEvents({ events, notifications });
+    state = next;
+    recentEvents.push(...events);
+    recentEvents.splice(0, Math.max(0, recentEvents.length - RECENT_EVENTS_KEPT));
+    version += 1;
+    if (before && state && summaryChanged(summarize(before), summarize(state))) await tellParents(summarize(state));
+  }
+
+  async function tellParents(summary: AssignmentSummary): Promise<void> {
+    for (const workflowId of input.notify) {
+      try {
+        await getExternalWorkflowHandle(workflowId).signal(assignmentChangedSignal, summary);
+      } catch (error) {
+        // A finished parent has nothing left to count; the change is in the events regardless.
+        log.warn('could not tell a parent workflow of a change', { workflowId, error: String(error) });
+      }
+    }
+  }
+
+  function view(): AssignmentView {
+    const s = current();
+    const next = OPEN_STATUSES.includes(s.status) ? schedule.find((alarm) => !firedAlarms.has(alarm.key)) : undefined;
+    return {
+      state: s,
+      category: categorize(s, Date.now()),
+      recentEvents,
+      nextAlarm: next && { key: next.key, kind: next.kind, date: next.date },
+    };
+  }
+
+  function refusalOf(command: AssignmentCommand, actor: Actor) {
+    const parsed = AssignmentCommandSchema.safeParse(command);
+    if (!parsed.success) return { code: 'invalidInput', reason: parsed.error.issues.map((i) => i.message).join(' ') };
+    const decision = decide(current(), parsed.data, actor, { now: Date.now(), calendar });
+    return decision.accepted ? undefined : decision;
+  }
+
+  setHandler(assignmentViewQuery, view);
+
+  setHandler(
+    applyCommandUpdate,
+    (command, actor) =>
+      lock.run(async () => {
+        // Decide again under the lock: another change may have landed since validation.
+        const parsed = AssignmentCommandSchema.parse(command);
+        const decision = decide(current(), parsed, actor, { now: Date.now(), calendar });
+        if (!decision.accepted) {
+          throw ApplicationFailure.create({ type: COMMAND_REFUSED, message: decision.reason, details: [decision.code], nonRetryable: true });
+        }
+        await commit(decision.events, actor);
+        return view();
+      }),
+    {
+      validator: (command, actor) => {
+        if (!state) throw ApplicationFailure.create({ type: COMMAND_REFUSED, message: 'Nhiệm vụ đang được khởi tạo, vui lòng thử lại.', details: ['invalidState'] });
+        const refusal = refusalOf(command, actor);
+        if (refusal) throw ApplicationFailure.create({ type: COMMAND_REFUSED, message: refusal.reason, details: [refusal.code] });
+      },
+    },
+  );
+
+  setHandler(cancelAssignmentSignal, ({ actor, reason }) =>
+    lock.run(async () => {
+      if (!state) return;
+      const decision = decide(state, { type: 'cancel', reason }, actor, { now: Date.now(), calendar });
+      if (decision.accepted) await commit(decision.events, actor);
+    }),
+  );
+
+  setHandler(calendarChangedSignal, (snapshot) =>
+    lock.run(async () => {
+      if (snapshot.version <= calendar.version) return;
+      calendar = new WorkingCalendar(snapshot);
+      version += 1;
+      if (!state || FINAL_STATUSES.includes(state.status)) return;
+      // A granted extension fixed a date; otherwise the task's rule decides again.
+      const retimed =
+        state.extensionsGranted > 0
+          ? calendar.onOrNextWorkingDay(state.deadline)
+          : resolveDeadline(state.deadlineRule, state.launchDate, calendar);
+      if (retimed !== state.deadline) {
+        await commit([{ type: 'DeadlineChanged', from: state.deadline, to: retimed, reason: 'calendar' }], SYSTEM_ACTOR);
+      }
+    }),
+  );
+
+  /** The alarms of the deadline in force still to fire; long-missed ones are dropped. */
+  function replan(): Alarm[] {
+    const s = current();
+    const pending = planAlarms({ deadline: s.deadline, calendar, reminders: input.reminderPolicy, escalation: input.escalationPolicy })
+      .filter((alarm) => !firedAlarms.has(alarm.key));
+    const missed = pending.filter((alarm) => alarm.at < Date.now() - MISSED_ALARM_GRACE_MS);
+    // Keep the highest escalation reached while nobody was counting (e.g. during review).
+    const latestMissedEscalation = missed.filter((alarm) => alarm.kind === 'escalation').at(-1);
+    for (const alarm of missed) if (alarm !== latestMissedEscalation) firedAlarms.add(alarm.key);
+    return pending.filter((alarm) => !firedAlarms.has(alarm.key));
+  }
+
+  async function fire(alarm: Alarm): Promise<void> {
+    const s = current();
+    firedAlarms.add(alarm.key);
+    const body: AssignmentEventBody =
+      alarm.kind === 'reminder'
+        ? { type: 'ReminderSent', alarmKey: alarm.key, deadline: s.deadline, workingDaysLeft: alarm.workingDaysLeft }
+        : {
+            type: 'Escalated',
+            alarmKey: alarm.key,
+            deadline: s.deadline,
+            level: alarm.level,
+            step: alarm.step,
+            workingDaysOverdue: calendar.workingDaysBetween(s.deadline, dateAt(Date.now())),
+          };
+    await commit([body], SYSTEM_ACTOR);
+  }
+
+  if (!state) {
+    const deadline = resolveDeadline(input.plan.deadlineRule, input.launchDate, calendar);
+    await lock.run(() =>
+      commit(
+        [{ type: 'AssignmentAssigned', plan: input.plan, launchDate: input.launchDate, deadline, sectionTitle: input.sectionTitle }],
+        SYSTEM_ACTOR,
+      ),
+    );
+  }
+
+  let plannedFor = -1;
+  while (!FINAL_STATUSES.includes(current().status)) {
+    if (plannedFor !== version) {
+      schedule = replan();
+      plannedFor = version;
+    }
+    const due = OPEN_STATUSES.includes(current().status) ? schedule.find((alarm) => !firedAlarms.has(alarm.key)) : undefined;
+    const changed = () => version !== plannedFor;
+    if (!due) {
+      await condition(changed);
+    } else if (due.at > Date.now()) {
+      await condition(changed, due.at - Date.now());
+    } else {
+      await lock.run(async () => {
+        // Re-check under the lock: an update may have closed the assignment or moved the deadline.
+        if (!changed() && OPEN_STATUSES.includes(current().status) && !firedAlarms.has(due.key)) await fire(due);
+      });
+    }
+    const info = workflowInfo();
+    if (info.continueAsNewSuggested || info.historyLength > HISTORY_EVENTS_BEFORE_CONTINUE) {
+      await condition(allHandlersFinished);
+      const s = current();
+      await continueAsNew<typeof assignmentWorkflow>({
+        ...input,
+        carried: {
+          state: s,
+          // Only alarms of the deadline in force can fire again; the rest need not be carried.
+          firedAlarms: [...firedAlarms].filter((key) => key.includes(`:${s.deadline}:`)),
+          recentEvents,
+          calendar: calendar.snapshot,
+        },
+      });
+    }
+  }
+  // Let a handler that is still answering (e.g. the accept that ended it) finish first.
+  await condition(allHandlersFinished);
+  return summarize(current());
+}
+
+function summaryChanged(a: AssignmentSummary, b: AssignmentSummary): boolean {
+  return a.status !== b.status || a.deadline !== b.deadline || a.agencyCode !== b.agencyCode || a.completedAt !== b.completedAt;
+}

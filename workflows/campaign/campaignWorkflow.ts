@@ -1,0 +1,100 @@
+/**
+ * CampaignWorkflow: one launch of a directive. Starts one SectionWorkflow per section, keeps the
+ * counts of every assignment (they report their changes here too), and cascades a cancellation.
+ * It ends when every assignment has ended (accepted or cancelled).
+ */
+import {
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  getExternalWorkflowHandle,
+  ParentClosePolicy,
+  setHandler,
+  startChild,
+  WorkflowIdReusePolicy,
+  workflowInfo,
+} from '@temporalio/workflow';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
+import type { Actor } from '../../src/domain/assignment/actor';
+import type { AssignmentSummary } from '../../src/domain/assignment/assignmentSummary';
+import type { Campaign } from '../../src/domain/campaign/campaign';
+import { expandCampaign, sectionWorkflowId, type DirectoryEntry } from '../../src/domain/campaign/expandCampaign';
+import { WorkingCalendar, type CalendarSnapshot } from '../../src/domain/calendar/workingCalendar';
+import type { LocalDate } from '../../src/domain/time/localDate';
+import { ProgressBook } from '../progressBook';
+import { assignmentChangedSignal, cancelSignal, progressQuery } from '../section/sectionMessages';
+import { initialSummary, sectionWorkflow } from '../section/sectionWorkflow';
+
+export interface CampaignWorkflowInput {
+  campaign: Campaign;
+  directory: DirectoryEntry[];
+  launchDate: LocalDate;
+  calendar: CalendarSnapshot;
+  carried?: { sectionsStarted: number; summaries: AssignmentSummary[]; cancel?: { actor: Actor; reason: string } };
+}
+
+export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<AssignmentSummary[]> {
+  const calendar = new WorkingCalendar(input.calendar);
+  const { plans } = expandCampaign(input.campaign, input.directory);
+  const book = new ProgressBook(input.carried?.summaries ?? plans.map((plan) => initialSummary(plan, input.launchDate, calendar)));
+  let sectionsStarted = input.carried?.sectionsStarted ?? 0;
+  let cancel = input.carried?.cancel;
+  let cancelsSent = false;
+  const selfId = workflowInfo().workflowId;
+
+  setHandler(assignmentChangedSignal, (summary) => book.record(summary));
+  setHandler(cancelSignal, (request) => {
+    cancel ??= request;
+  });
+  setHandler(progressQuery, () => {
+    const view = book.view(Date.now(), 0, Boolean(cancel));
+    return { ...view, started: view.planned };
+  });
+
+  const sections = input.campaign.sections;
+  while (sectionsStarted < sections.length && !cancel) {
+    const section = sections[sectionsStarted]!;
+    try {
+      await startChild(sectionWorkflow, {
+        workflowId: sectionWorkflowId(input.campaign.key, section.number),
+        args: [
+          {
+            campaign: input.campaign,
+            section,
+            directory: input.directory,
+            launchDate: input.launchDate,
+            calendar: input.calendar,
+            campaignWorkflowId: selfId,
+          },
+        ],
+        parentClosePolicy: ParentClosePolicy.ABANDON,
+        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+      });
+    } catch (error) {
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    }
+    sectionsStarted += 1;
+  }
+
+  for (;;) {
+    await condition(() => book.allFinished || (Boolean(cancel) && !cancelsSent) || workflowInfo().continueAsNewSuggested);
+    if (book.allFinished) break;
+    if (cancel && !cancelsSent) {
+      cancelsSent = true;
+      const request = cancel;
+      for (const section of sections.slice(0, sectionsStarted)) {
+        await getExternalWorkflowHandle(sectionWorkflowId(input.campaign.key, section.number))
+          .signal(cancelSignal, request)
+          .catch(() => undefined);
+      }
+      // Sections never started have no assignments to wait for.
+      const startedSections = new Set(sections.slice(0, sectionsStarted).map((section) => section.number));
+      for (const summary of book.all) if (!startedSections.has(summary.sectionNumber)) book.record({ ...summary, status: 'cancelled' });
+      continue;
+    }
+    await condition(allHandlersFinished);
+    await continueAsNew<typeof campaignWorkflow>({ ...input, carried: { sectionsStarted, summaries: book.all, cancel } });
+  }
+  await condition(allHandlersFinished);
+  return book.all;
+}

@@ -1,0 +1,142 @@
+/**
+ * SectionWorkflow: one addressee section of a campaign. Starts one AssignmentWorkflow per
+ * (task, agency) in bounded batches, keeps their counts, and cascades a cancellation to them.
+ *
+ * Children are started with ParentClosePolicy ABANDON and the section continues-as-new after
+ * every CHILDREN_PER_RUN starts, so a section that fans out to thousands of agencies never holds
+ * more pending children than Temporal allows (2,000 by default). Assignments are reached by id.
+ */
+import {
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  getExternalWorkflowHandle,
+  ParentClosePolicy,
+  setHandler,
+  startChild,
+  WorkflowIdReusePolicy,
+  workflowInfo,
+} from '@temporalio/workflow';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
+import type { Actor } from '../../src/domain/assignment/actor';
+import type { AssignmentSummary } from '../../src/domain/assignment/assignmentSummary';
+import type { Campaign, Section } from '../../src/domain/campaign/campaign';
+import { resolveDeadline } from '../../src/domain/campaign/deadlineRule';
+import { expandSection, type AssignmentPlan, type DirectoryEntry } from '../../src/domain/campaign/expandCampaign';
+import { WorkingCalendar, type CalendarSnapshot } from '../../src/domain/calendar/workingCalendar';
+import type { LocalDate } from '../../src/domain/time/localDate';
+import { assignmentWorkflow } from '../assignment/assignmentWorkflow';
+import { cancelAssignmentSignal } from '../assignment/assignmentMessages';
+import { ProgressBook } from '../progressBook';
+import { assignmentChangedSignal, cancelSignal, progressQuery } from './sectionMessages';
+
+export interface SectionWorkflowInput {
+  campaign: Pick<Campaign, 'key' | 'defaultDeadline' | 'reminderPolicy' | 'escalationPolicy'>;
+  section: Section;
+  directory: DirectoryEntry[];
+  launchDate: LocalDate;
+  calendar: CalendarSnapshot;
+  /** The campaign workflow, also told of every assignment change; absent when run alone. */
+  campaignWorkflowId?: string;
+  carried?: { started: number; summaries: AssignmentSummary[]; cancel?: { actor: Actor; reason: string } };
+}
+
+/** Starts awaited together: enough to be quick, few enough to be gentle on the server. */
+const START_BATCH = 50;
+/** Starts per run before continue-as-new sheds the pending children. */
+const CHILDREN_PER_RUN = 1_000;
+
+export function initialSummary(plan: AssignmentPlan, launchDate: LocalDate, calendar: WorkingCalendar): AssignmentSummary {
+  return {
+    id: plan.id,
+    sectionNumber: plan.sectionNumber,
+    agencyCode: plan.agencyCode,
+    status: 'assigned',
+    deadline: resolveDeadline(plan.deadlineRule, launchDate, calendar),
+  };
+}
+
+export async function sectionWorkflow(input: SectionWorkflowInput): Promise<AssignmentSummary[]> {
+  const { plans } = expandSection(input.campaign, input.section, input.directory);
+  const calendar = new WorkingCalendar(input.calendar);
+  const book = new ProgressBook(input.carried?.summaries ?? plans.map((plan) => initialSummary(plan, input.launchDate, calendar)));
+  let started = input.carried?.started ?? 0;
+  let cancel = input.carried?.cancel;
+  let cancelsSent = false;
+  const selfId = workflowInfo().workflowId;
+
+  setHandler(assignmentChangedSignal, (summary) => book.record(summary));
+  setHandler(cancelSignal, (request) => {
+    cancel ??= request;
+  });
+  setHandler(progressQuery, () => book.view(Date.now(), started, Boolean(cancel)));
+
+  const runStartedAt = started;
+  while (started < plans.length && !cancel) {
+    if (started - runStartedAt >= CHILDREN_PER_RUN) {
+      await condition(allHandlersFinished);
+      await continueAsNew<typeof sectionWorkflow>({ ...input, carried: { started, summaries: book.all, cancel } });
+    }
+    const batch = plans.slice(started, started + START_BATCH);
+    await Promise.all(
+      batch.map(async (plan) => {
+        try {
+          await startChild(assignmentWorkflow, {
+            workflowId: plan.id,
+            args: [
+              {
+                plan,
+                sectionTitle: input.section.title,
+                launchDate: input.launchDate,
+                calendar: input.calendar,
+                reminderPolicy: input.campaign.reminderPolicy,
+                escalationPolicy: input.campaign.escalationPolicy,
+                notify: [selfId, ...(input.campaignWorkflowId ? [input.campaignWorkflowId] : [])],
+              },
+            ],
+            parentClosePolicy: ParentClosePolicy.ABANDON,
+            workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+          });
+        } catch (error) {
+          // Started by an earlier attempt of this section: the assignment exists, once.
+          if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+        }
+      }),
+    );
+    started += batch.length;
+  }
+  if (!cancel && started > runStartedAt) {
+    // Shed the pending children of this run before the long wait.
+    await condition(allHandlersFinished);
+    await continueAsNew<typeof sectionWorkflow>({ ...input, carried: { started, summaries: book.all } });
+  }
+
+  for (;;) {
+    await condition(() => book.allFinished || (Boolean(cancel) && !cancelsSent) || workflowInfo().continueAsNewSuggested);
+    if (book.allFinished) break;
+    if (cancel && !cancelsSent) {
+      cancelsSent = true;
+      const request = cancel;
+      // Only started assignments exist; the rest are never started once cancelled.
+      const startedIds = new Set(plans.slice(0, started).map((plan) => plan.id));
+      for (const id of book.openIds()) {
+        if (!startedIds.has(id)) book.record({ ...book.all.find((s) => s.id === id)!, status: 'cancelled' });
+      }
+      const open = book.openIds();
+      for (let i = 0; i < open.length; i += START_BATCH) {
+        await Promise.all(
+          open.slice(i, i + START_BATCH).map((id) =>
+            getExternalWorkflowHandle(id)
+              .signal(cancelAssignmentSignal, request)
+              .catch(() => undefined),
+          ),
+        );
+      }
+      continue;
+    }
+    await condition(allHandlersFinished);
+    await continueAsNew<typeof sectionWorkflow>({ ...input, carried: { started, summaries: book.all, cancel } });
+  }
+  await condition(allHandlersFinished);
+  return book.all;
+}
