@@ -150,6 +150,7 @@ export async function assignmentWorkflow(input: AssignmentWorkflowInput): Promis
     applyCommandUpdate,
     (command, actor) =>
       lock.run(async () => {
+        await condition(() => state !== undefined);
         // Decide again under the lock: another change may have landed since validation.
         const parsed = AssignmentCommandSchema.parse(command);
         const decision = decide(current(), parsed, actor, { now: Date.now(), calendar });
@@ -161,7 +162,8 @@ export async function assignmentWorkflow(input: AssignmentWorkflowInput): Promis
       }),
     {
       validator: (command, actor) => {
-        if (!state) throw ApplicationFailure.create({ type: COMMAND_REFUSED, message: 'Nhiệm vụ đang được khởi tạo, vui lòng thử lại.', details: ['invalidState'] });
+        // In the first moments the launch is still being recorded: the handler decides then.
+        if (!state) return;
         const refusal = refusalOf(command, actor);
         if (refusal) throw ApplicationFailure.create({ type: COMMAND_REFUSED, message: refusal.reason, details: [refusal.code] });
       },

@@ -25,7 +25,9 @@ export function planAlarms(options: {
   const alarms: Alarm[] = [];
   try {
     for (const before of [...new Set(reminders.workingDaysBefore)]) {
-      const date = calendar.addWorkingDays(deadline, -before);
+      // A reminder before the first year covered is skipped; it must not cost the later alarms.
+      const date = reminderDate(calendar, deadline, before);
+      if (!date) continue;
       alarms.push({ kind: 'reminder', key: `reminder:${deadline}:-${before}`, date, at: at(date), workingDaysLeft: before });
     }
     if (reminders.onDeadlineDay) {
@@ -51,4 +53,13 @@ export function planAlarms(options: {
     if (!(error instanceof CalendarRangeError)) throw error;
   }
   return alarms.sort((a, b) => a.at - b.at || a.key.localeCompare(b.key));
+}
+
+function reminderDate(calendar: WorkingCalendar, deadline: LocalDate, before: number): LocalDate | undefined {
+  try {
+    return calendar.addWorkingDays(deadline, -before);
+  } catch (error) {
+    if (error instanceof CalendarRangeError) return undefined;
+    throw error;
+  }
 }

@@ -1,0 +1,218 @@
+/**
+ * AssignmentWorkflow on the time-skipping server, its clock starting on 1 December 2021 at 08:00
+ * in Vietnam. Deadlines around Tết 2022 (mùng 1 = Tuesday 1 February; default days off Monday
+ * 31 January to Friday 4 February) show reminders and escalations landing on working days only.
+ */
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import type { Actor } from '../../src/domain/assignment/actor';
+import type { AssignmentCommand } from '../../src/domain/assignment/assignmentCommands';
+import type { AssignmentEvent } from '../../src/domain/assignment/assignmentEvents';
+import type { AssignmentPlan } from '../../src/domain/campaign/expandCampaign';
+import { defaultEscalationPolicy, defaultReminderPolicy } from '../../src/domain/campaign/policies';
+import { fromStoredEvent } from '../../src/db/models/eventModel';
+import { applyCommandUpdate, assignmentViewQuery } from '../../workflows/assignment/assignmentMessages';
+import { assignmentWorkflow } from '../../workflows/assignment/assignmentWorkflow';
+import { calendarFor, startWorkflowHarness, stopSharedFerretDb, type WorkflowHarness } from '../helpers/workflowHarness';
+
+const SECRETARIAT: Actor = { role: 'secretariat', name: 'Phòng CCHC' };
+const STNMT: Actor = { role: 'agency', agencyCode: 'STNMT', name: 'Sở TN&MT' };
+const calendar = calendarFor(2021, 2023);
+
+function plan(id: string, deadline: string): AssignmentPlan {
+  return {
+    id,
+    campaignKey: 'cchc-2021',
+    sectionNumber: 4,
+    taskNumber: 2,
+    agencyCode: 'STNMT',
+    coordinatingAgencies: ['SNV'],
+    title: 'Giảm tỷ lệ hồ sơ đất đai trễ hạn',
+    kpiTargets: [],
+    citations: [],
+    deadlineRule: { kind: 'fixedDate', date: deadline },
+  };
+}
+
+/** "2022-01-25 08:00" in Vietnam for each event of the given types, in order. */
+async function timesOf(h: WorkflowHarness, id: string, ...types: AssignmentEvent['type'][]): Promise<string[]> {
+  const docs = await h.db.events.find({ assignmentId: id, type: { $in: types } }).sort({ seq: 1 }).lean();
+  return docs.map((doc) => {
+    const local = new Date(fromStoredEvent(doc).at.valueOf() as unknown as string);
+    return new Date(local.getTime() + 7 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+  });
+}
+
+async function sleepUntil(h: WorkflowHarness, iso: string): Promise<void> {
+  const target = Date.parse(iso);
+  const now = await h.env.currentTimeMs();
+  if (target > now) await h.env.sleep(target - now);
+}
+
+describe('AssignmentWorkflow', () => {
+  let h: WorkflowHarness;
+
+  // Time only moves forward: each test gets its own server, starting on 1/12/2021 08:00.
+  beforeEach(async () => {
+    h = await startWorkflowHarness(new Date('2021-12-01T01:00:00Z'));
+  });
+  afterEach(() => h?.stop());
+  afterAll(() => stopSharedFerretDb());
+
+  async function launch(id: string, deadline: string) {
+    return h.env.client.workflow.start(assignmentWorkflow, {
+      taskQueue: h.taskQueue,
+      workflowId: id,
+      args: [
+        {
+          plan: plan(id, deadline),
+          sectionTitle: 'Giám đốc Sở Tài nguyên và Môi trường',
+          launchDate: '2021-12-01',
+          calendar,
+          reminderPolicy: defaultReminderPolicy(),
+          escalationPolicy: defaultEscalationPolicy(),
+          notify: [],
+        },
+      ],
+    });
+  }
+
+  it('reminds across Tết on working days only, climbs the whole ladder, and stops when accepted', async () => {
+    await h.run(async () => {
+      const id = 'cchc-2021.s4.t2.STNMT';
+      const handle = await launch(id, '2022-02-10');
+      await sleepUntil(h, '2022-03-12T00:00:00Z');
+
+      // 7 working days before Thursday 10/2: back over the Tết days and two weekends to Tue 25/1.
+      expect(await timesOf(h, id, 'ReminderSent')).toEqual([
+        '2022-01-25 08:00',
+        '2022-02-07 08:00',
+        '2022-02-09 08:00',
+        '2022-02-10 08:00',
+      ]);
+      // Head on the first working day after (Fri 11/2), secretariat 3 working days later (Wed 16/2),
+      // People's Committee 7 after that (Fri 25/2), then every week (Fri 4/3, Fri 11/3).
+      expect(await timesOf(h, id, 'Escalated')).toEqual([
+        '2022-02-11 08:00',
+        '2022-02-16 08:00',
+        '2022-02-25 08:00',
+        '2022-03-04 08:00',
+        '2022-03-11 08:00',
+      ]);
+      const levels = (await h.db.events.find({ assignmentId: id, type: 'Escalated' }).sort({ seq: 1 }).lean()).map(
+        (doc) => (doc as unknown as { level: string }).level,
+      );
+      expect(levels).toEqual(['agencyHead', 'secretariat', 'peoplesCommittee', 'peoplesCommittee', 'peoplesCommittee']);
+      expect((await handle.query(assignmentViewQuery)).category).toBe('overdue');
+
+      await handle.executeUpdate(applyCommandUpdate, {
+        args: [{ type: 'submitResult', summary: 'Đã giảm tỷ lệ trễ hạn còn 0,3%', evidenceLinks: [], kpiValues: [] }, STNMT],
+      });
+      const accepted = await handle.executeUpdate(applyCommandUpdate, { args: [{ type: 'accept' }, SECRETARIAT] });
+      expect(accepted.state.status).toBe('accepted');
+      expect(accepted.category).toBe('completedLate');
+      expect((await handle.result()).status).toBe('accepted');
+
+      // Nothing more after acceptance, however long we wait.
+      await h.env.sleep('30 days');
+      expect(await timesOf(h, id, 'Escalated')).toHaveLength(5);
+      const view = await h.db.assignments.findById(id).lean();
+      expect(view?.status).toBe('accepted');
+    });
+  });
+
+  it('re-times reminders and escalation when an extension is granted, and keeps the original deadline', async () => {
+    await h.run(async () => {
+      const id = 'cchc-2021.s4.t3.STNMT';
+      const handle = await launch(id, '2022-02-10');
+      await sleepUntil(h, '2022-02-08T03:00:00Z'); // Tue 8/2, 10:00 in Vietnam
+      await handle.executeUpdate(applyCommandUpdate, {
+        args: [{ type: 'requestExtension', requestedDeadline: '2022-02-24', reason: 'Chờ số liệu quý' }, STNMT],
+      });
+      const granted = await handle.executeUpdate(applyCommandUpdate, {
+        args: [{ type: 'decideExtension', grant: true }, SECRETARIAT],
+      });
+      expect(granted.state).toMatchObject({ deadline: '2022-02-24', originalDeadline: '2022-02-10' });
+      await sleepUntil(h, '2022-02-26T00:00:00Z');
+
+      // Before the grant: 25/1 and 7/2 for the old deadline. After it, the new deadline's own
+      // reminders: 7 working days before Thu 24/2 is Tue 15/2 (already due: sent once), 3 before
+      // is Mon 21/2, 1 before Wed 23/2, then the day itself. Nothing for 9/2 or 10/2.
+      expect(await timesOf(h, id, 'ReminderSent')).toEqual([
+        '2022-01-25 08:00',
+        '2022-02-07 08:00',
+        '2022-02-15 08:00',
+        '2022-02-21 08:00',
+        '2022-02-23 08:00',
+        '2022-02-24 08:00',
+      ]);
+      // First escalation the working day after the new deadline: Fri 25/2, not Fri 11/2.
+      expect(await timesOf(h, id, 'Escalated')).toEqual(['2022-02-25 08:00']);
+      await handle.executeUpdate(applyCommandUpdate, { args: [{ type: 'cancel', reason: 'Kết thúc thử nghiệm' }, SECRETARIAT] });
+      await handle.result();
+    });
+  });
+
+  it('loops through return-for-rework, pausing reminders while the result is under review', async () => {
+    await h.run(async () => {
+      const id = 'cchc-2021.s4.t4.STNMT';
+      const handle = await launch(id, '2022-02-10');
+      const act = (command: AssignmentCommand, actor: Actor) => handle.executeUpdate(applyCommandUpdate, { args: [command, actor] });
+      await act({ type: 'acknowledge' }, STNMT);
+      await act({ type: 'submitResult', summary: 'Bản đầu', evidenceLinks: ['https://stnmt.example/bao-cao-1'], kpiValues: [] }, STNMT);
+      // Under review through 25/1: no reminder to the agency then.
+      await sleepUntil(h, '2022-01-26T00:00:00Z');
+      expect(await timesOf(h, id, 'ReminderSent')).toEqual([]);
+
+      const returned = await act({ type: 'returnForRework', comment: 'Thiếu số liệu quận 12' }, SECRETARIAT);
+      expect(returned.state).toMatchObject({ status: 'inProgress', returns: 1, lastReturnComment: 'Thiếu số liệu quận 12' });
+      await sleepUntil(h, '2022-02-08T00:00:00Z');
+      // Back in progress: the 3-working-day reminder (Mon 7/2) goes out; the missed 25/1 one does not.
+      expect(await timesOf(h, id, 'ReminderSent')).toEqual(['2022-02-07 08:00']);
+
+      await act({ type: 'submitResult', summary: 'Bản bổ sung', evidenceLinks: [], kpiValues: [{ indicator: 'Tỷ lệ trễ hạn', value: 0.3, unit: '%' }] }, STNMT);
+      const accepted = await act({ type: 'accept', comment: 'Đạt' }, SECRETARIAT);
+      expect(accepted.category).toBe('completedOnTime');
+      await handle.result();
+      const types = (await h.db.events.find({ assignmentId: id }).sort({ seq: 1 }).lean()).map((doc) => doc.type);
+      expect(types).toEqual([
+        'AssignmentAssigned',
+        'Acknowledged',
+        'ResultSubmitted',
+        'Returned',
+        'ReminderSent',
+        'ResultSubmitted',
+        'Accepted',
+      ]);
+    });
+  });
+
+  it('refuses, synchronously and without a trace, what an actor may not do', async () => {
+    await h.run(async () => {
+      const id = 'cchc-2021.s4.t5.STNMT';
+      const handle = await launch(id, '2022-02-10');
+      const attempt = (command: AssignmentCommand, actor: Actor) => handle.executeUpdate(applyCommandUpdate, { args: [command, actor] });
+      const refusal = async (promise: Promise<unknown>) => {
+        const error = await promise.then(() => undefined, (e: unknown) => e);
+        expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
+        return ((error as WorkflowUpdateFailedError).cause as Error).message;
+      };
+
+      expect(await refusal(attempt({ type: 'acknowledge' }, { role: 'agency', agencyCode: 'SXD' }))).toContain('STNMT');
+      expect(await refusal(attempt({ type: 'cancel', reason: 'x' }, { role: 'committee' }))).toContain('chỉ được xem');
+      expect(
+        await refusal(attempt({ type: 'requestExtension', requestedDeadline: '2021-11-30', reason: 'x' }, STNMT)),
+      ).toContain('đã qua');
+      expect(await refusal(attempt({ type: 'accept' }, SECRETARIAT))).toContain('mới được giao');
+      await attempt({ type: 'cancel', reason: 'Điều chỉnh kế hoạch' }, SECRETARIAT);
+      expect((await handle.result()).status).toBe('cancelled');
+      // A cancelled assignment's workflow has ended: nothing can reach it any more (the API
+      // answers such requests from the read model with the reason).
+      await expect(attempt({ type: 'submitResult', summary: 'x', evidenceLinks: [], kpiValues: [] }, STNMT)).rejects.toThrow(
+        /completed|not found/i,
+      );
+      // Only the launch and the cancellation were recorded.
+      const types = (await h.db.events.find({ assignmentId: id }).sort({ seq: 1 }).lean()).map((doc) => doc.type);
+      expect(types).toEqual(['AssignmentAssigned', 'Cancelled']);
+    });
+  });
+});
