@@ -9,7 +9,7 @@ import type { Database } from '../src/db/database';
 import { insertOnce } from '../src/db/insertOnce';
 import { toStoredEvent } from '../src/db/models/eventModel';
 import type { OutboxDoc } from '../src/db/models/outboxModel';
-import { projectAssignments } from '../src/projections/assignmentProjection';
+import { applyToProjection } from '../src/projections/assignmentProjection';
 
 export interface RecordAssignmentEventsInput {
   events: AssignmentEvent[];
@@ -24,6 +24,9 @@ export function createRecordAssignmentEvents(db: Database) {
       db.outbox,
       input.notifications.map(({ id, ...request }) => ({ ...request, _id: id, status: 'pending', attempts: 0, createdAt })),
     );
-    await projectAssignments(db, input.events.map((event) => event.assignmentId));
+    const assignmentIds = [...new Set(input.events.map((event) => event.assignmentId))];
+    for (const id of assignmentIds) {
+      await applyToProjection(db, id, input.events.filter((event) => event.assignmentId === id));
+    }
   };
 }

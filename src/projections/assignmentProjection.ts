@@ -1,32 +1,48 @@
 /**
  * The `assignments` read model, derived only from events: each document is the fold of its
- * assignment's events. Updating one and rebuilding all use the same fold, so they agree.
+ * assignment's events. The live path folds new events onto the stored document (read by `_id`,
+ * cheap on every MongoDB-protocol server); a rebuild folds every event from scratch. Both use
+ * the same `evolve`, so they agree (test/integration/projectionRebuild.test.ts proves it).
  */
-import { evolve, type AssignmentState } from '../domain/assignment/assignmentState';
+import type { AssignmentEvent } from '../domain/assignment/assignmentEvents';
+import { evolve, foldEvents, type AssignmentState } from '../domain/assignment/assignmentState';
 import type { Database } from '../db/database';
-import { toViewDoc } from '../db/models/assignmentViewModel';
+import { fromViewDoc, toViewDoc } from '../db/models/assignmentViewModel';
 import { fromStoredEvent } from '../db/models/eventModel';
 
-/** Re-derives the read model of the given assignments from their events. */
-export async function projectAssignments(db: Database, assignmentIds: string[]): Promise<void> {
-  const ids = [...new Set(assignmentIds)];
-  if (ids.length === 0) return;
-  const docs = await db.events.find({ assignmentId: { $in: ids } }).sort({ assignmentId: 1, seq: 1 }).lean();
-  const states = new Map<string, AssignmentState>();
-  for (const doc of docs) {
-    const event = fromStoredEvent(doc);
-    states.set(event.assignmentId, evolve(states.get(event.assignmentId), event));
+async function foldFromStore(db: Database, assignmentId: string): Promise<AssignmentState | undefined> {
+  const docs = await db.events.find({ assignmentId }).sort({ seq: 1 }).lean();
+  return foldEvents(docs.map(fromStoredEvent));
+}
+
+/** Brings the read model of one assignment up to date with events just recorded. */
+export async function applyToProjection(db: Database, assignmentId: string, events: AssignmentEvent[]): Promise<void> {
+  const stored = await db.assignments.findById(assignmentId).lean();
+  let state = stored ? fromViewDoc(stored) : undefined;
+  const fresh = events.filter((event) => event.seq > (state?.seq ?? 0)).sort((a, b) => a.seq - b.seq);
+  if (fresh.length === 0) return; // a retry: already applied
+  if (fresh[0]!.seq !== (state?.seq ?? 0) + 1) {
+    // A gap (an earlier write was lost or the model was dropped): fold the whole history.
+    state = await foldFromStore(db, assignmentId);
+  } else {
+    for (const event of fresh) state = evolve(state, event);
   }
-  const writes = [...states.values()].map((state) => ({
-    replaceOne: { filter: { _id: state.id }, replacement: toViewDoc(state), upsert: true },
-  }));
-  if (writes.length > 0) await db.assignments.bulkWrite(writes as never, { ordered: false });
+  if (state) await db.assignments.replaceOne({ _id: assignmentId }, toViewDoc(state), { upsert: true });
 }
 
 /** Drops the read model and folds every event again. Returns how many assignments it holds. */
-export async function rebuildAssignmentProjection(db: Database, batchSize = 500): Promise<number> {
+export async function rebuildAssignmentProjection(db: Database): Promise<number> {
   await db.assignments.deleteMany({});
-  const ids: string[] = await db.events.distinct('assignmentId');
-  for (let i = 0; i < ids.length; i += batchSize) await projectAssignments(db, ids.slice(i, i + batchSize));
-  return ids.length;
+  const states = new Map<string, AssignmentState>();
+  // One pass over the events in (assignment, seq) order.
+  const cursor = db.events.find().sort({ assignmentId: 1, seq: 1 }).lean().cursor();
+  for await (const doc of cursor) {
+    const event = fromStoredEvent(doc);
+    states.set(event.assignmentId, evolve(states.get(event.assignmentId), event));
+  }
+  const docs = [...states.values()].map(toViewDoc);
+  for (let i = 0; i < docs.length; i += 1_000) {
+    await db.assignments.insertMany(docs.slice(i, i + 1_000), { ordered: false });
+  }
+  return docs.length;
 }

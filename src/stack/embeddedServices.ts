@@ -66,7 +66,9 @@ export async function startFerretDb(options: { dataDir: string; port: number }):
   const service = await startService({
     name: 'FerretDB',
     command: requireProgram('ferretdb'),
-    args: ['--listen-addr', `127.0.0.1:${options.port}`, '--sqlite-url', `file:${sqliteDir}/`, '--log-level', 'warn'],
+    // BEGIN IMMEDIATE: concurrent writers wait for the lock (busy_timeout) instead of failing
+    // with SQLITE_BUSY when a read transaction tries to upgrade to a write.
+    args: ['--listen-addr', `127.0.0.1:${options.port}`, '--sqlite-url', `file:${sqliteDir}/?_txlock=immediate`, '--log-level', 'warn'],
     ports: [{ port: options.port, label: 'MONGODB_PORT' }],
     logFile: path.join(options.dataDir, 'logs', 'ferretdb.log'),
     isReady: () => isListening(options.port),

@@ -10,7 +10,7 @@ import type { AssignmentEvent } from '../../src/domain/assignment/assignmentEven
 import type { AssignmentPlan } from '../../src/domain/campaign/expandCampaign';
 import { defaultEscalationPolicy, defaultReminderPolicy } from '../../src/domain/campaign/policies';
 import { fromStoredEvent } from '../../src/db/models/eventModel';
-import { applyCommandUpdate, assignmentViewQuery } from '../../workflows/assignment/assignmentMessages';
+import { applyCommandUpdate, assignmentViewQuery, calendarChangedSignal } from '../../workflows/assignment/assignmentMessages';
 import { assignmentWorkflow } from '../../workflows/assignment/assignmentWorkflow';
 import { calendarFor, startWorkflowHarness, stopSharedFerretDb, type WorkflowHarness } from '../helpers/workflowHarness';
 
@@ -213,6 +213,60 @@ describe('AssignmentWorkflow', () => {
       // Only the launch and the cancellation were recorded.
       const types = (await h.db.events.find({ assignmentId: id }).sort({ seq: 1 }).lean()).map((doc) => doc.type);
       expect(types).toEqual(['AssignmentAssigned', 'Cancelled']);
+    });
+  });
+});
+
+describe('AssignmentWorkflow and calendar changes', () => {
+  let h: WorkflowHarness;
+  beforeAll(async () => {
+    h = await startWorkflowHarness(new Date('2021-12-01T01:00:00Z'));
+  });
+  afterAll(async () => {
+    await h?.stop();
+    await stopSharedFerretDb();
+  });
+
+  it('moves a "10 working days" deadline when the secretariat adds a day off, and re-times its reminders', async () => {
+    await h.run(async () => {
+      const id = 'cchc-2021.s2.t1.SNV';
+      const handle = await h.env.client.workflow.start(assignmentWorkflow, {
+        taskQueue: h.taskQueue,
+        workflowId: id,
+        args: [
+          {
+            plan: { ...plan(id, '2021-12-31'), agencyCode: 'SNV', deadlineRule: { kind: 'workingDaysAfterLaunch', workingDays: 10 } },
+            sectionTitle: 'Giám đốc Sở Nội vụ',
+            launchDate: '2021-12-01',
+            calendar,
+            reminderPolicy: defaultReminderPolicy(),
+            escalationPolicy: defaultEscalationPolicy(),
+            notify: [],
+          },
+        ],
+      });
+      // Wed 1/12 not counted; 10 working days: 2,3,6,7,8,9,10,13,14,15 December.
+      expect((await handle.query(assignmentViewQuery)).state.deadline).toBe('2021-12-15');
+
+      const withDayOff = calendarFor(2021, 2023, [
+        { year: 2021, daysOff: [{ date: '2021-12-10', name: 'Nghỉ bù (thử nghiệm)' }], workingDays: [], notDaysOff: [] },
+      ], 2);
+      await handle.signal(calendarChangedSignal, withDayOff);
+      await h.env.sleep('1 hour');
+      const after = await handle.query(assignmentViewQuery);
+      expect(after.state).toMatchObject({ deadline: '2021-12-16', originalDeadline: '2021-12-15' });
+      const changed = await h.db.events.findOne({ assignmentId: id, type: 'DeadlineChanged' }).lean();
+      expect(changed).toMatchObject({ from: '2021-12-15', to: '2021-12-16', reason: 'calendar' });
+
+      await sleepUntil(h, '2021-12-17T00:00:00Z');
+      // 7 working days before Thu 16/12 skipping Fri 10/12: 15,14,13,9,8,7,6 -> Mon 6/12; 3 before: Mon 13/12.
+      expect(await timesOf(h, id, 'ReminderSent')).toEqual([
+        '2021-12-06 08:00',
+        '2021-12-13 08:00',
+        '2021-12-15 08:00',
+        '2021-12-16 08:00',
+      ]);
+      await handle.executeUpdate(applyCommandUpdate, { args: [{ type: 'cancel', reason: 'Kết thúc thử nghiệm' }, SECRETARIAT] });
     });
   });
 });

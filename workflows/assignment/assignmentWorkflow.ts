@@ -86,7 +86,7 @@ export async function assignmentWorkflow(input: AssignmentWorkflowInput): Promis
     return state;
   };
 
-  /** Records events (and the emails they cause), then applies them. Call under the lock. */
+  /** Applies events, then records them (and the emails they cause). Call under the lock. */
   async function commit(bodies: AssignmentEventBody[], actor: Actor): Promise<void> {
     if (bodies.length === 0) return;
     const before = state;
@@ -107,11 +107,13 @@ export async function assignmentWorkflow(input: AssignmentWorkflowInput): Promis
       const request = notificationFor(event, next.agencyCode);
       if (request) notifications.push(request);
     }
-    await recordAssignmentEvents({ events, notifications });
+    // Applied before it is recorded: the workflow is the source of truth, and queries see the
+    // change at once; the activity retries until the events collection has it too.
     state = next;
     recentEvents.push(...events);
     recentEvents.splice(0, Math.max(0, recentEvents.length - RECENT_EVENTS_KEPT));
     version += 1;
+    await recordAssignmentEvents({ events, notifications });
     if (before && state && summaryChanged(summarize(before), summarize(state))) await tellParents(summarize(state));
   }
 

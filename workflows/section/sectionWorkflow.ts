@@ -105,11 +105,6 @@ export async function sectionWorkflow(input: SectionWorkflowInput): Promise<Assi
     );
     started += batch.length;
   }
-  if (!cancel && started > runStartedAt) {
-    // Shed the pending children of this run before the long wait.
-    await condition(allHandlersFinished);
-    await continueAsNew<typeof sectionWorkflow>({ ...input, carried: { started, summaries: book.all } });
-  }
 
   for (;;) {
     await condition(() => book.allFinished || (Boolean(cancel) && !cancelsSent) || workflowInfo().continueAsNewSuggested);

@@ -4,7 +4,7 @@
  * a refused command changes nothing (Temporal update validators call it before accepting).
  */
 import { z } from 'zod';
-import type { WorkingCalendar } from '../calendar/workingCalendar';
+import { CalendarRangeError, type WorkingCalendar } from '../calendar/workingCalendar';
 import { dateAt, formatVietnamese, LocalDateSchema, type LocalDate } from '../time/localDate';
 import type { Actor } from './actor';
 import type { AssignmentEventBody } from './assignmentEvents';
@@ -154,7 +154,8 @@ export function decide(
       const problem = extensionDateProblem(asked, state.deadline, today);
       if (problem) return refuse('invalidInput', problem);
       // A deadline on a day off moves to the next working day (Civil Code art. 148).
-      const granted = context.calendar.onOrNextWorkingDay(asked);
+      const granted = onOrNextWorkingDayIfKnown(context.calendar, asked);
+      if (!granted) return refuse('invalidInput', `Lịch làm việc chưa có ngày ${formatVietnamese(asked)}.`);
       return record(
         { type: 'ExtensionDecided', granted: true, deadline: granted, comment: command.comment },
         { type: 'DeadlineChanged', from: state.deadline, to: granted, reason: 'extension' },
@@ -175,4 +176,14 @@ function extensionDateProblem(requested: LocalDate, current: LocalDate, today: L
     return `Ngày gia hạn ${formatVietnamese(requested)} phải sau hạn hiện tại ${formatVietnamese(current)}.`;
   }
   return undefined;
+}
+
+/** Undefined when the calendar does not cover the date (or the working day after it). */
+function onOrNextWorkingDayIfKnown(calendar: WorkingCalendar, date: LocalDate): LocalDate | undefined {
+  try {
+    return calendar.onOrNextWorkingDay(date);
+  } catch (error) {
+    if (error instanceof CalendarRangeError) return undefined;
+    throw error;
+  }
 }

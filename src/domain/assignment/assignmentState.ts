@@ -95,7 +95,14 @@ export function evolve(state: AssignmentState | undefined, event: AssignmentEven
         result: { summary: event.summary, evidenceLinks: event.evidenceLinks, kpiValues: event.kpiValues, submittedAt: event.at },
       };
     case 'Accepted':
-      return { ...next, status: 'accepted', acceptedAt: event.at, completedAt: state.result?.submittedAt ?? event.at };
+      return {
+        ...next,
+        status: 'accepted',
+        acceptedAt: event.at,
+        completedAt: state.result?.submittedAt ?? event.at,
+        // Once done, an extension still asked for is moot.
+        pendingExtension: undefined,
+      };
     case 'Returned':
       return { ...next, status: 'inProgress', returns: state.returns + 1, lastReturnComment: event.comment };
     case 'ExtensionRequested':

@@ -69,7 +69,7 @@ function holidayBlocks(year: number): { name: string; days: CalendarDay[] }[] {
 }
 
 /**
- * Every statutory day off of the year, including the compensating days of art. 112(3): a holiday
+ * Every statutory day off of the year, including the compensating days of art. 111(3): a holiday
  * on a Saturday or Sunday gives a day off on the next working day after its block.
  */
 export function statutoryDaysOff(year: number): CalendarDay[] {

@@ -31,7 +31,9 @@ export const LocalDateSchema = z
   .refine(isLocalDate, { message: 'Ngày phải có dạng YYYY-MM-DD và là ngày có thật.' });
 
 export function localDate(year: number, month: number, day: number): LocalDate {
-  return format(DateTime.fromObject({ year, month, day }, { zone: VIETNAM_ZONE }));
+  const value = DateTime.fromObject({ year, month, day }, { zone: VIETNAM_ZONE });
+  if (!value.isValid) throw new RangeError(`not a calendar date: ${year}-${month}-${day}`);
+  return format(value);
 }
 
 export function addDays(date: LocalDate, days: number): LocalDate {

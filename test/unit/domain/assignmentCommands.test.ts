@@ -286,6 +286,16 @@ describe('extensions', () => {
     expect(a.state.pendingExtension).toBeUndefined();
   });
 
+  it('refuses, rather than throws, granting a date beyond the years the calendar covers', () => {
+    // The calendar covers 2020-2030; a refusal with a reason is what decide promises.
+    const a = new Assignment();
+    a.do(askExtension('2031-03-14'), stnmt, june1);
+    let decision: Decision | undefined;
+    expect(() => (decision = a.do(grantExtension(), secretariat, june1))).not.toThrow();
+    expect(decision).toEqual(refused('invalidInput'));
+    expect(a.state.deadline).toBe(DEADLINE);
+  });
+
   it('drops a pending request when the assignment is cancelled', () => {
     const a = new Assignment();
     a.do(askExtension('2021-07-30'), stnmt, june1);

@@ -1,6 +1,6 @@
 /**
  * Public holidays of the Labour Code 2019 (art. 112(1)) and the compensating days off when a
- * holiday falls on the weekly rest day (art. 111(3); the source comment cites 112(3)).
+ * holiday falls on the weekly rest day (art. 111(3)).
  * Expected dates are the published Vietnamese calendar, not output of the code.
  */
 import { hungKingsDay, lunarNewYear, statutoryDaysOff } from '../../../src/domain/calendar/statutoryHolidays';

@@ -83,7 +83,7 @@ describe('per-year edits from the secretariat', () => {
     daysOff: [{ date: '2021-02-10', name: 'Nghỉ Tết Nguyên đán (29 tháng Chạp)' }],
     notDaysOff: [{ date: '2021-02-17', name: 'Không nghỉ bù: Tết đã bố trí từ 10/02' }],
   });
-  // A swap: Mon 03/01/2022 off in exchange for working Sat 08/01/2022 (illustrative).
+  // A swap (illustrative): Tue 04/01/2022 off in exchange for working Sat 08/01/2022.
   const swap2022: CalendarYear = CalendarYearSchema.parse({
     year: 2022,
     daysOff: [{ date: '2022-01-04', name: 'Nghỉ hoán đổi' }],

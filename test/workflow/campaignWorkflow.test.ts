@@ -1,0 +1,104 @@
+/**
+ * CampaignWorkflow -> SectionWorkflow -> AssignmentWorkflow on the time-skipping server: a group
+ * section fanning out to 300 agencies, counts from queries, and cancellation cascading down.
+ */
+import type { Campaign } from '../../src/domain/campaign/campaign';
+import { CampaignSchema } from '../../src/domain/campaign/campaign';
+import type { DirectoryEntry } from '../../src/domain/campaign/expandCampaign';
+import { campaignWorkflow } from '../../workflows/campaign/campaignWorkflow';
+import { cancelSignal, progressQuery } from '../../workflows/section/sectionMessages';
+import { calendarFor, startWorkflowHarness, stopSharedFerretDb, type WorkflowHarness } from '../helpers/workflowHarness';
+
+const WARDS = Array.from({ length: 300 }, (_, i) => `P${String(i + 1).padStart(3, '0')}`);
+const directory: DirectoryEntry[] = [
+  { code: 'SNV', groups: ['departments'] },
+  { code: 'STNMT', groups: ['departments'] },
+  ...WARDS.map((code) => ({ code, groups: ['wards'] })),
+];
+
+const campaign: Campaign = CampaignSchema.parse({
+  key: 'thu-2021',
+  year: 2021,
+  title: 'Kế hoạch thử nghiệm',
+  directive: { number: '1/SNV-CCHC', date: '2021-11-30', issuer: 'Sở Nội vụ', title: 'Thử nghiệm' },
+  defaultDeadline: { kind: 'fixedDate', date: '2022-03-31' },
+  sections: [
+    {
+      number: 1,
+      title: 'Chủ tịch UBND các phường',
+      addressees: { groups: ['wards'] },
+      tasks: [{ title: 'Niêm yết công khai thủ tục hành chính' }],
+    },
+    {
+      number: 2,
+      title: 'Giám đốc các Sở',
+      addressees: { groups: ['departments'] },
+      tasks: [{ title: 'Rà soát quy trình nội bộ', coordinatingAgencies: ['SNV'] }, { title: 'Báo cáo quý' }],
+    },
+  ],
+});
+
+async function waitUntilClosed(handle: { describe(): Promise<{ status: { name: string } }> }): Promise<void> {
+  for (let i = 0; i < 1_500; i++) {
+    if ((await handle.describe()).status.name !== 'RUNNING') return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('workflow still running after 150 s');
+}
+
+describe('CampaignWorkflow', () => {
+  let h: WorkflowHarness;
+  beforeAll(async () => {
+    h = await startWorkflowHarness(new Date('2021-12-01T01:00:00Z'));
+  });
+  afterAll(async () => {
+    await h?.stop();
+    await stopSharedFerretDb();
+  });
+
+  it('fans a group section out to 300 agencies, counts them, and cancels all of them in cascade', async () => {
+    await h.run(async () => {
+      const handle = await h.env.client.workflow.start(campaignWorkflow, {
+        taskQueue: h.taskQueue,
+        workflowId: campaign.key,
+        args: [{ campaign, directory, launchDate: '2021-12-01', calendar: calendarFor(2021, 2024) }],
+      });
+      const section1 = h.env.client.workflow.getHandle('thu-2021.s1');
+      // Starting 300 children takes real time (not virtual): poll the section's own count.
+      for (let i = 0; i < 600; i++) {
+        const progress = await section1.query(progressQuery).catch(() => undefined);
+        if (progress && progress.started === 300) break;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      const sectionProgress = await section1.query(progressQuery);
+      expect(sectionProgress).toMatchObject({ planned: 300, started: 300 });
+
+      const progress = await handle.query(progressQuery);
+      expect(progress.planned).toBe(304);
+      expect(progress.counts).toMatchObject({ inProgressWithinDeadline: 304, overdue: 0, total: 304 });
+      expect(progress.bySection['2']?.total).toBe(4);
+      expect(progress.byAgency.P150?.total).toBe(1);
+
+      // Every assignment exists once, with its stable id, in the read model.
+      for (let i = 0; i < 300 && (await h.db.assignments.countDocuments()) < 304; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      expect(await h.db.assignments.countDocuments()).toBe(304);
+      expect(await h.db.assignments.findById('thu-2021.s1.t1.P300').lean()).toMatchObject({ agencyCode: 'P300', status: 'assigned' });
+      expect(await h.db.assignments.findById('thu-2021.s2.t1.STNMT').lean()).toMatchObject({ coordinatingAgencies: ['SNV'] });
+
+      await handle.signal(cancelSignal, { actor: { role: 'secretariat', name: 'Phòng CCHC' }, reason: 'Hủy kế hoạch thử nghiệm' });
+      // Poll rather than `result()`: waiting on a result lets the test server skip virtual time,
+      // and the assignments would live through months of reminders before the cancel lands.
+      await waitUntilClosed(handle);
+      const summaries = await handle.result();
+      expect(summaries).toHaveLength(304);
+      expect(summaries.every((summary) => summary.status === 'cancelled')).toBe(true);
+      expect(await h.db.assignments.countDocuments({ status: 'cancelled' })).toBe(304);
+      expect(await h.db.events.countDocuments({ type: 'Cancelled' })).toBe(304);
+      await waitUntilClosed(section1);
+      const sectionResult = await section1.result();
+      expect(sectionResult).toHaveLength(300);
+    });
+  });
+});
