@@ -270,3 +270,53 @@ describe('AssignmentWorkflow and calendar changes', () => {
     });
   });
 });
+
+describe('AssignmentWorkflow over a long life', () => {
+  let h: WorkflowHarness;
+  beforeAll(async () => {
+    h = await startWorkflowHarness(new Date('2021-12-01T01:00:00Z'));
+  });
+  afterAll(async () => {
+    await h?.stop();
+    await stopSharedFerretDb();
+  });
+
+  it('continues as new when its history grows, without losing state or repeating an alarm', async () => {
+    await h.run(async () => {
+      const id = 'cchc-2021.s9.t1.STNMT';
+      const handle = await h.env.client.workflow.start(assignmentWorkflow, {
+        taskQueue: h.taskQueue,
+        workflowId: id,
+        args: [
+          {
+            plan: plan(id, '2022-02-10'),
+            sectionTitle: 'Giám đốc Sở Tài nguyên và Môi trường',
+            launchDate: '2021-12-01',
+            calendar,
+            reminderPolicy: defaultReminderPolicy(),
+            escalationPolicy: defaultEscalationPolicy(),
+            notify: [],
+            continueAsNewAfterEvents: 40,
+          },
+        ],
+      });
+      const firstRunId = (await handle.describe()).runId;
+      await handle.executeUpdate(applyCommandUpdate, { args: [{ type: 'acknowledge' }, STNMT] });
+      // Four reminders, then the ladder and weekly repeats: 10/2 + 13 weeks.
+      await sleepUntil(h, '2022-05-14T00:00:00Z');
+      const view = await handle.query(assignmentViewQuery);
+      expect((await handle.describe()).runId).not.toBe(firstRunId);
+      expect(view.state).toMatchObject({ status: 'acknowledged', remindersSent: 4, acknowledgedAt: expect.any(String) });
+      const escalations = await timesOf(h, id, 'Escalated');
+      // 11/2, 16/2, 25/2, then every Friday from 4/3 to 13/5: eleven repeats.
+      expect(escalations).toHaveLength(14);
+      expect(new Set(escalations).size).toBe(14);
+      expect(escalations.at(-1)).toBe('2022-05-13 08:00');
+      expect(view.state.escalations).toBe(14);
+      // Events keep consecutive numbers across runs.
+      const seqs = (await h.db.events.find({ assignmentId: id }).sort({ seq: 1 }).lean()).map((doc) => doc.seq);
+      expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => i + 1));
+      await handle.executeUpdate(applyCommandUpdate, { args: [{ type: 'cancel', reason: 'Kết thúc thử nghiệm' }, SECRETARIAT] });
+    });
+  });
+});

@@ -55,6 +55,8 @@ export interface AssignmentWorkflowInput {
   escalationPolicy: EscalationPolicy;
   /** Workflows told of every change (the section and the campaign); absent when run alone. */
   notify: string[];
+  /** History length that triggers continue-as-new (default 4,000; tests set it low). */
+  continueAsNewAfterEvents?: number;
   /** Set by continue-as-new: everything the previous run knew. */
   carried?: { state: AssignmentState; firedAlarms: string[]; recentEvents: AssignmentEvent[]; calendar: CalendarSnapshot };
 }
@@ -255,7 +257,7 @@ export async function assignmentWorkflow(input: AssignmentWorkflowInput): Promis
       });
     }
     const info = workflowInfo();
-    if (info.continueAsNewSuggested || info.historyLength > HISTORY_EVENTS_BEFORE_CONTINUE) {
+    if (info.continueAsNewSuggested || info.historyLength > (input.continueAsNewAfterEvents ?? HISTORY_EVENTS_BEFORE_CONTINUE)) {
       await condition(allHandlersFinished);
       const s = current();
       await continueAsNew<typeof assignmentWorkflow>({

@@ -1,0 +1,25 @@
+/**
+ * The activities of a simulation (`npm run simulate`): the same interface as the engine's, but
+ * events and the emails they would cause go to a sink in memory instead of MongoDB, so a preview
+ * never touches real data or sends anything.
+ */
+import type { AssignmentEvent } from '../src/domain/assignment/assignmentEvents';
+import type { NotificationRequest } from '../src/domain/notification/notificationRequest';
+import type { EngineActivities } from '.';
+import type { RecordAssignmentEventsInput } from './recordAssignmentEvents';
+
+export interface SimulationSink {
+  record(events: AssignmentEvent[], notifications: NotificationRequest[]): void;
+}
+
+export function createSimulationActivities(sink: SimulationSink): EngineActivities {
+  const seen = new Set<string>();
+  return {
+    async recordAssignmentEvents(input: RecordAssignmentEventsInput): Promise<void> {
+      // Same guarantee as the real store: a retried activity records nothing twice.
+      const events = input.events.filter((event) => !seen.has(event.id));
+      events.forEach((event) => seen.add(event.id));
+      sink.record(events, input.notifications.filter((n) => events.some((e) => e.id === n.eventId)));
+    },
+  };
+}

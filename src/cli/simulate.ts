@@ -1,0 +1,69 @@
+/**
+ * `npm run simulate -- <campaign file> [--until YYYY-MM-DD] [--actions FILE] [--format table|jsonl|both]`
+ *
+ * Previews a campaign before launch: the real workflows on the time-skipping test server, from
+ * the launch date to --until, printing every reminder, escalation and status change with its
+ * virtual date. Scripted agency and secretariat actions (--actions) are applied on their dates.
+ */
+import { parseArgs } from 'node:util';
+import '../domain/validation';
+import { describeEvent, EVENT_LABELS } from '../domain/assignment/describeEvent';
+import { CampaignFileSchema } from '../domain/campaign/campaignFile';
+import { ScriptedActionsSchema } from '../domain/campaign/scriptedAction';
+import { isLocalDate } from '../domain/time/localDate';
+import { simulateCampaign, virtualDate, type SimulationResult } from '../simulation/simulateCampaign';
+import { InputFileError, readDataFile } from './readDataFile';
+
+const USAGE = 'Cách dùng: npm run simulate -- <tệp kế hoạch> [--until YYYY-MM-DD] [--actions TỆP] [--format table|jsonl|both]';
+
+function table(result: SimulationResult): string {
+  const rows = result.events.map((event) => [
+    virtualDate(event).split('-').reverse().join('/'),
+    event.assignmentId,
+    EVENT_LABELS[event.type],
+    describeEvent(event),
+  ]);
+  const header = ['Ngày', 'Nhiệm vụ', 'Sự kiện', 'Chi tiết'];
+  const widths = header.map((title, i) => Math.min(60, Math.max(title.length, ...rows.map((row) => row[i]!.length))));
+  const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd();
+  const lines = [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)];
+  for (const outcome of result.actions.filter((o) => !o.accepted)) {
+    lines.push(`! ${outcome.action.on} ${outcome.action.assignment} ${outcome.action.command.type}: bị từ chối: ${outcome.reason}`);
+  }
+  const count = (type: string) => result.events.filter((event) => event.type === type).length;
+  lines.push(
+    '',
+    `Từ ${result.launchDate} đến ${result.until}: ${count('AssignmentAssigned')} nhiệm vụ được giao, ` +
+      `${count('ReminderSent')} lần nhắc việc, ${count('Escalated')} lần báo cáo quá hạn, ` +
+      `${result.notifications.length} email sẽ được gửi.`,
+  );
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { until: { type: 'string' }, actions: { type: 'string' }, format: { type: 'string', default: 'both' } },
+  });
+  const file = positionals[0];
+  if (!file || positionals.length > 1) throw new InputFileError(USAGE);
+  if (values.until && !isLocalDate(values.until)) throw new InputFileError(`--until phải là một ngày dạng YYYY-MM-DD.\n${USAGE}`);
+  if (!['table', 'jsonl', 'both'].includes(values.format!)) throw new InputFileError(USAGE);
+  const campaignFile = readDataFile(file, CampaignFileSchema, 'Kế hoạch');
+  const actions = values.actions ? readDataFile(values.actions, ScriptedActionsSchema, 'Kịch bản thao tác') : [];
+  const printJson = values.format !== 'table';
+
+  const result = await simulateCampaign({
+    file: campaignFile,
+    until: values.until,
+    actions,
+    onEvent: printJson ? undefined : () => undefined,
+  });
+  if (printJson) for (const event of result.events) process.stdout.write(`${JSON.stringify({ date: virtualDate(event), ...event })}\n`);
+  if (values.format !== 'jsonl') process.stdout.write(`\n${table(result)}\n`);
+}
+
+main().catch((error: Error) => {
+  process.stderr.write(error instanceof InputFileError ? `${error.message}\n` : `${error.stack}\n`);
+  process.exit(1);
+});
