@@ -1,0 +1,85 @@
+/**
+ * Report statistics from the events alone, as of a cutoff: the four categories per agency and
+ * per section, with the on-time rate, and a past cutoff ignoring what happened later.
+ */
+import type { Actor } from '../../src/domain/assignment/actor';
+import type { AssignmentCommand } from '../../src/domain/assignment/assignmentCommands';
+import { defaultEscalationPolicy, defaultReminderPolicy } from '../../src/domain/campaign/policies';
+import { computeStatistics } from '../../src/projections/statistics';
+import { applyCommandUpdate } from '../../workflows/assignment/assignmentMessages';
+import { assignmentWorkflow } from '../../workflows/assignment/assignmentWorkflow';
+import { calendarFor, startWorkflowHarness, stopSharedFerretDb, type WorkflowHarness } from '../helpers/workflowHarness';
+
+const SECRETARIAT: Actor = { role: 'secretariat' };
+
+describe('statistics as of a cutoff', () => {
+  let h: WorkflowHarness;
+  beforeAll(async () => {
+    h = await startWorkflowHarness(new Date('2021-12-01T01:00:00Z'));
+  });
+  afterAll(async () => {
+    await h?.stop();
+    await stopSharedFerretDb();
+  });
+
+  it('counts the four categories per agency and section from events, as they stood at the cutoff', async () => {
+    const submit: AssignmentCommand = { type: 'submitResult', summary: 'Xong', evidenceLinks: [], kpiValues: [] };
+    await h.run(async () => {
+      const start = (agency: string, section: number) =>
+        h.env.client.workflow.start(assignmentWorkflow, {
+          taskQueue: h.taskQueue,
+          workflowId: `cchc-2021.s${section}.t1.${agency}`,
+          args: [
+            {
+              plan: {
+                id: `cchc-2021.s${section}.t1.${agency}`,
+                campaignKey: 'cchc-2021',
+                sectionNumber: section,
+                taskNumber: 1,
+                agencyCode: agency,
+                coordinatingAgencies: [],
+                title: 'Báo cáo',
+                kpiTargets: [],
+                citations: [],
+                deadlineRule: { kind: 'fixedDate', date: '2021-12-15' },
+              },
+              sectionTitle: 'Mục',
+              launchDate: '2021-12-01',
+              calendar: calendarFor(2021, 2023),
+              reminderPolicy: defaultReminderPolicy(),
+              escalationPolicy: defaultEscalationPolicy(),
+              notify: [],
+            },
+          ],
+        });
+      const onTime = await start('SNV', 1);
+      const late = await start('STNMT', 1);
+      await start('SXD', 2); // never does anything: overdue after 15/12
+      const cancelled = await start('SYT', 2);
+      const agency = (code: string): Actor => ({ role: 'agency', agencyCode: code });
+
+      await h.env.sleep('5 days'); // 6/12
+      await onTime.executeUpdate(applyCommandUpdate, { args: [submit, agency('SNV')] });
+      await onTime.executeUpdate(applyCommandUpdate, { args: [{ type: 'accept' }, SECRETARIAT] });
+      await cancelled.executeUpdate(applyCommandUpdate, { args: [{ type: 'cancel', reason: 'Trùng' }, SECRETARIAT] });
+      await h.env.sleep('15 days'); // 21/12: past the deadline
+      await late.executeUpdate(applyCommandUpdate, { args: [submit, agency('STNMT')] });
+      await late.executeUpdate(applyCommandUpdate, { args: [{ type: 'accept' }, SECRETARIAT] });
+    });
+
+    const now = await computeStatistics(h.db, 'cchc-2021', new Date('2021-12-31T00:00:00Z'));
+    expect(now.total).toMatchObject({ completedOnTime: 1, completedLate: 1, inProgressWithinDeadline: 0, overdue: 1, cancelled: 1, total: 4, onTimeRate: 50 });
+    expect(now.bySection.map((row) => [row.key, row.completedOnTime, row.completedLate, row.overdue, row.cancelled])).toEqual([
+      ['1', 1, 1, 0, 0],
+      ['2', 0, 0, 1, 1],
+    ]);
+    expect(now.byAgency.find((row) => row.key === 'SNV')).toMatchObject({ completedOnTime: 1, onTimeRate: 100 });
+
+    // At 10/12 the late one was still within its deadline, and nothing was overdue yet.
+    const earlier = await computeStatistics(h.db, 'cchc-2021', new Date('2021-12-10T00:00:00Z'));
+    expect(earlier.total).toMatchObject({ completedOnTime: 1, completedLate: 0, inProgressWithinDeadline: 2, overdue: 0, cancelled: 1 });
+    // At 18/12 both open ones were overdue; the late acceptance of 21/12 does not count yet.
+    const mid = await computeStatistics(h.db, 'cchc-2021', new Date('2021-12-18T00:00:00Z'));
+    expect(mid.total).toMatchObject({ completedOnTime: 1, completedLate: 0, overdue: 2 });
+  });
+});
