@@ -31,6 +31,8 @@ const EnvSchema = z.object({
   SMTP_URL: optionalText,
   MAIL_FROM: z.string().default('Ban Chỉ đạo CCHC Thành phố <cchc@sonoivu.example>'),
 
+  /** Requests per minute each API token may make. */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
   /** Scale-out: run only the worker, or only the API, in this process. */
   RUN_WORKER: flag(true),
   RUN_API: flag(true),

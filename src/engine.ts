@@ -26,6 +26,7 @@ export interface EngineOptions {
   /** Listen address for the API, or undefined for no API in this process. */
   api?: { host: string; port: number };
   workflowsPath?: string;
+  rateLimitPerMinute?: number;
 }
 
 export interface RunningEngine {
@@ -74,6 +75,10 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
   let apiUrl: string | undefined;
   if (options.api) {
     const app = createApp({
+      db,
+      client,
+      taskQueue: options.taskQueue,
+      rateLimitPerMinute: options.rateLimitPerMinute,
       logger,
       healthProbes: createHealthProbes({ temporal: clientConnection, mongo: db.connection, smtp }),
     });

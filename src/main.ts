@@ -39,6 +39,7 @@ async function main(): Promise<void> {
     logger,
     runWorker: config.RUN_WORKER,
     api: config.RUN_API ? { host: config.HOST, port: config.PORT } : undefined,
+    rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
   }).catch(async (error: unknown) => {
     await stack?.stop();
     throw error;
@@ -46,7 +47,10 @@ async function main(): Promise<void> {
   void engine.workerStopped.then(() => shutdown('the worker stopped', 1), () => shutdown('the worker failed', 1));
 
   const lines = ['', 'Directive engine is running.'];
-  if (engine.apiUrl) lines.push(`  API:          ${engine.apiUrl}   (health: ${engine.apiUrl}/health)`);
+  if (engine.apiUrl) {
+    lines.push(`  API:          ${engine.apiUrl}/api/v1   (health: ${engine.apiUrl}/health)`);
+    lines.push(`  API docs:     ${engine.apiUrl}/api/docs`);
+  }
   if (stack.temporalUiUrl) lines.push(`  Temporal UI:  ${stack.temporalUiUrl}`);
   if (stack.mailpitUiUrl) lines.push(`  Mailpit UI:   ${stack.mailpitUiUrl}   (every email the engine sends)`);
   if (stack.usesDataFolder) lines.push(`  Data folder:  ${config.dataDir}`);

@@ -6,3 +6,4 @@
 export { campaignWorkflow } from './campaign/campaignWorkflow';
 export { sectionWorkflow } from './section/sectionWorkflow';
 export { assignmentWorkflow } from './assignment/assignmentWorkflow';
+export { broadcastCalendarWorkflow } from './calendar/broadcastCalendarWorkflow';

@@ -1,19 +1,39 @@
 /**
- * The Express facade: thin routes over the workflows and the read models. Every error leaves as
- * problem+json; nothing a client sends can produce a 500.
+ * The Express facade: thin routes over the workflows (writes) and the read models (reads).
+ * Every error leaves as problem+json; nothing a client sends can produce a 500.
  */
 import express, { type ErrorRequestHandler, type Express } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import type { Client } from '@temporalio/client';
+import type { Database } from '../db/database';
 import type { HealthProbes } from '../health/dependencyHealth';
 import type { Logger } from '../logger';
+import type { ApiDeps } from './apiDeps';
+import { docsPage } from './docsPage';
+import { authenticate, callerOf } from './middleware/authenticate';
+import { idempotency } from './middleware/idempotency';
+import { OpenApiRegistry } from './openapi/registry';
 import { Problem, problems, sendProblem } from './problem';
+import { agencyRoutes } from './routes/agencies';
+import { assignmentRoutes } from './routes/assignments';
+import { calendarRoutes } from './routes/calendars';
+import { campaignRoutes } from './routes/campaigns';
 import { healthRouter } from './routes/health';
+import { statisticsRoutes } from './routes/statistics';
+import { dependencyOutage } from './dependencyOutage';
 
-export interface ApiDependencies {
+export interface AppOptions {
+  db: Database;
+  client: Client;
+  taskQueue: string;
   healthProbes: HealthProbes;
   logger: Logger;
+  /** Requests per minute per token (default 600). */
+  rateLimitPerMinute?: number;
 }
 
 const BODY_LIMIT = '1mb';
+const API_PREFIX = '/api/v1';
 
 /** body-parser's errors carry a `type`; map the ones a client causes to 4xx. */
 function clientErrorFromBodyParser(error: unknown): Problem | undefined {
@@ -28,20 +48,49 @@ function clientErrorFromBodyParser(error: unknown): Problem | undefined {
   return undefined;
 }
 
-export function createApp(deps: ApiDependencies): Express {
+export function createApp(options: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.use(express.json({ limit: BODY_LIMIT }));
+  app.use(express.text({ limit: BODY_LIMIT, type: ['application/yaml', 'application/x-yaml', 'text/yaml'] }));
 
-  app.use(healthRouter(deps.healthProbes));
+  app.use(healthRouter(options.healthProbes));
+  app.use(docsPage());
+
+  const registry = new OpenApiRegistry(API_PREFIX);
+  const deps: ApiDeps = { ...options, registry };
+  app.get(`${API_PREFIX}/openapi.json`, (_req, res) => {
+    res.json(registry.document());
+  });
+
+  const api = express.Router();
+  api.use(authenticate(options.db));
+  api.use(
+    rateLimit({
+      windowMs: 60_000,
+      limit: options.rateLimitPerMinute ?? 600,
+      standardHeaders: 'draft-8',
+      legacyHeaders: false,
+      keyGenerator: (req) => callerOf(req).tokenId,
+      handler: (req, res) =>
+        sendProblem(res, new Problem(429, 'too-many-requests', 'Too Many Requests', 'Quá nhiều yêu cầu; vui lòng thử lại sau ít phút.', { retryAfterSeconds: 60 }), req.originalUrl),
+    }),
+  );
+  api.use(idempotency(options.db));
+  api.use(campaignRoutes(deps));
+  api.use(assignmentRoutes(deps));
+  api.use(agencyRoutes(deps));
+  api.use(calendarRoutes(deps));
+  api.use(statisticsRoutes(deps));
+  app.use(API_PREFIX, api);
 
   app.use((req, res) => sendProblem(res, problems.notFound(`Không có đường dẫn ${req.method} ${req.path}.`), req.originalUrl));
 
   const onError: ErrorRequestHandler = (error, req, res, _next) => {
-    const problem = error instanceof Problem ? error : clientErrorFromBodyParser(error);
+    const problem = error instanceof Problem ? error : (clientErrorFromBodyParser(error) ?? dependencyOutage(error));
     if (problem) return sendProblem(res, problem, req.originalUrl);
-    deps.logger.error({ err: error, path: req.originalUrl }, 'unhandled error in a request');
+    options.logger.error({ err: error, path: req.originalUrl }, 'unhandled error in a request');
     sendProblem(res, problems.internal(), req.originalUrl);
   };
   app.use(onError);

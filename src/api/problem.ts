@@ -26,6 +26,10 @@ export const problems = {
   notFound: (detail = 'Không tìm thấy tài nguyên được yêu cầu.') => new Problem(404, 'not-found', 'Not Found', detail),
   malformedJson: () =>
     new Problem(400, 'malformed-json', 'Malformed JSON', 'Nội dung yêu cầu không phải JSON hợp lệ.'),
+  malformedBody: (format: string) =>
+    new Problem(400, 'malformed-body', 'Malformed Body', `Nội dung yêu cầu không phải ${format} hợp lệ.`),
+  conflict: (detail: string) => new Problem(409, 'conflict', 'Conflict', detail),
+  badRequest: (detail: string) => new Problem(400, 'bad-request', 'Bad Request', detail),
   payloadTooLarge: (limit: string) =>
     new Problem(413, 'payload-too-large', 'Payload Too Large', `Nội dung yêu cầu vượt quá giới hạn ${limit}.`),
   unsupportedMediaType: (expected: string) =>

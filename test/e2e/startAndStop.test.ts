@@ -18,7 +18,7 @@ describe('npm start', () => {
     const ports = await allocatePorts();
     const engine = EngineProcess.launch(dataDir, ports);
     await engine.waitUntilRunning();
-    expect(engine.output).toContain(`http://127.0.0.1:${ports.PORT}`);
+    expect(engine.output).toContain(`http://127.0.0.1:${ports.PORT}/api/v1`);
     expect(engine.output).toContain(`Temporal UI:  http://127.0.0.1:${ports.TEMPORAL_UI_PORT}`);
     expect(engine.output).toContain(`Mailpit UI:   http://127.0.0.1:${ports.MAILPIT_UI_PORT}`);
 

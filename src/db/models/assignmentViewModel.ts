@@ -4,12 +4,15 @@
  */
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { AssignmentState } from '../../domain/assignment/assignmentState';
+import { categorize } from '../../domain/assignment/statusCategory';
 import { endOfDay } from '../../domain/time/localDate';
 
 export interface AssignmentViewDoc extends Omit<AssignmentState, 'id'> {
   _id: string;
   /** 24:00 (Vietnam) of the deadline in force, for "overdue" and "due before" filters. */
   deadlineEndsAt: Date;
+  /** For accepted ones: on time or late (a fact that no longer changes with time). */
+  completion?: 'onTime' | 'late';
 }
 
 const viewSchema = new Schema<AssignmentViewDoc>(
@@ -25,6 +28,7 @@ const viewSchema = new Schema<AssignmentViewDoc>(
     deadline: { type: String, required: true },
     deadlineEndsAt: { type: Date, required: true },
     seq: { type: Number, required: true },
+    completion: String,
   },
   { strict: false, versionKey: false, collection: 'assignments' },
 );
@@ -32,14 +36,21 @@ viewSchema.index({ campaignKey: 1, sectionNumber: 1, taskNumber: 1 });
 viewSchema.index({ agencyCode: 1, deadlineEndsAt: 1 });
 viewSchema.index({ coordinatingAgencies: 1 });
 viewSchema.index({ status: 1, deadlineEndsAt: 1 });
+viewSchema.index({ campaignKey: 1, completion: 1 });
 
 export function toViewDoc(state: AssignmentState): AssignmentViewDoc {
   const { id, ...rest } = state;
-  return { ...rest, _id: id, deadlineEndsAt: new Date(endOfDay(state.deadline)) };
+  const category = state.status === 'accepted' ? categorize(state, Date.now()) : undefined;
+  return {
+    ...rest,
+    _id: id,
+    deadlineEndsAt: new Date(endOfDay(state.deadline)),
+    ...(category ? { completion: category === 'completedOnTime' ? 'onTime' : 'late' } : {}),
+  };
 }
 
 export function fromViewDoc(doc: AssignmentViewDoc): AssignmentState {
-  const { _id, deadlineEndsAt: _ends, ...rest } = doc;
+  const { _id, deadlineEndsAt: _ends, completion: _completion, ...rest } = doc;
   return { ...rest, id: _id } as AssignmentState;
 }
 

@@ -1,0 +1,15 @@
+import type { Client } from '@temporalio/client';
+import type { Database } from '../db/database';
+import type { HealthProbes } from '../health/dependencyHealth';
+import type { Logger } from '../logger';
+import type { OpenApiRegistry } from './openapi/registry';
+
+/** What the API's routes use: the read side (MongoDB) and the write side (Temporal). */
+export interface ApiDeps {
+  db: Database;
+  client: Client;
+  taskQueue: string;
+  logger: Logger;
+  healthProbes: HealthProbes;
+  registry: OpenApiRegistry;
+}

@@ -1,0 +1,58 @@
+/**
+ * Bearer-token authentication: every /api/v1 request names who it is; the actor it resolves to
+ * is what every event records.
+ */
+import type { NextFunction, Request, Response } from 'express';
+import type { Actor } from '../../domain/assignment/actor';
+import type { Database } from '../../db/database';
+import { findActiveToken } from '../../services/apiTokens';
+import { Problem } from '../problem';
+
+export interface Caller {
+  tokenId: string;
+  actor: Actor & { role: 'secretariat' | 'agency' | 'committee' };
+}
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    caller?: Caller;
+  }
+}
+
+const unauthorized = (detail: string) => new Problem(401, 'unauthorized', 'Unauthorized', detail);
+
+export function authenticate(db: Database) {
+  return async (req: Request, res: Response, next: NextFunction) => {
+    const header = req.headers.authorization ?? '';
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match) {
+      res.setHeader('WWW-Authenticate', 'Bearer');
+      return next(unauthorized('Thiếu mã truy cập: hãy gửi tiêu đề Authorization: Bearer <mã>.'));
+    }
+    const token = await findActiveToken(db, match[1]!);
+    if (!token) {
+      res.setHeader('WWW-Authenticate', 'Bearer error="invalid_token"');
+      return next(unauthorized('Mã truy cập không hợp lệ hoặc đã bị thu hồi.'));
+    }
+    req.caller = { tokenId: token._id, actor: { role: token.role, agencyCode: token.agencyCode, name: token.name } };
+    next();
+  };
+}
+
+export function callerOf(req: Request): Caller {
+  if (!req.caller) throw unauthorized('Chưa xác thực.');
+  return req.caller;
+}
+
+export const forbidden = (detail: string) => new Problem(403, 'forbidden', 'Forbidden', detail);
+
+/** Only these roles may use the route. */
+export function requireRole(...roles: Caller['actor']['role'][]) {
+  return (req: Request, _res: Response, next: NextFunction) => {
+    const caller = callerOf(req);
+    if (!roles.includes(caller.actor.role)) {
+      return next(forbidden('Vai trò của mã truy cập này không được thực hiện thao tác này.'));
+    }
+    next();
+  };
+}

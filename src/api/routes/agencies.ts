@@ -1,0 +1,72 @@
+/** /api/v1/agencies: the directory (read by all; kept by the secretariat). */
+import { Router } from 'express';
+import { z } from 'zod';
+import { AgencyCodeSchema, AgencySchema, GroupTagSchema } from '../../domain/agency/agency';
+import { toAgency } from '../../db/models/agencyModel';
+import { defineRoute } from '../defineRoute';
+import type { ApiDeps } from '../apiDeps';
+import { problems } from '../problem';
+
+const CodeParams = z.object({ code: AgencyCodeSchema });
+
+export function agencyRoutes(deps: ApiDeps): Router {
+  const router = Router();
+  const { db, registry } = deps;
+
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'get',
+      path: '/agencies',
+      summary: 'Danh bạ cơ quan (lọc theo nhóm)',
+      tag: 'Danh bạ',
+      roles: ['secretariat', 'agency', 'committee'],
+      query: z.object({ group: GroupTagSchema.optional() }),
+    },
+    async ({ query }) => {
+      const docs = await db.agencies.find(query.group ? { groups: query.group } : {}).sort({ _id: 1 }).lean();
+      return { status: 200, body: { items: docs.map(toAgency) } };
+    },
+  );
+
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'get',
+      path: '/agencies/:code',
+      summary: 'Một cơ quan',
+      tag: 'Danh bạ',
+      roles: ['secretariat', 'agency', 'committee'],
+      params: CodeParams,
+      responses: { 404: 'Không có cơ quan này' },
+    },
+    async ({ params }) => {
+      const doc = await db.agencies.findById(params.code).lean();
+      if (!doc) throw problems.notFound(`Không có cơ quan mã ${params.code}.`);
+      return { status: 200, body: toAgency(doc) };
+    },
+  );
+
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'put',
+      path: '/agencies/:code',
+      summary: 'Thêm hoặc cập nhật một cơ quan',
+      tag: 'Danh bạ',
+      roles: ['secretariat'],
+      params: CodeParams,
+      body: AgencySchema.omit({ code: true }),
+    },
+    async ({ params, body }) => {
+      const existed = await db.agencies.exists({ _id: params.code });
+      await db.agencies.replaceOne({ _id: params.code }, { ...body, updatedAt: new Date() }, { upsert: true });
+      return { status: existed ? 200 : 201, body: { code: params.code, ...body } };
+    },
+  );
+
+  return router;
+}

@@ -1,0 +1,145 @@
+/** /api/v1/campaigns: launch (JSON or YAML), list, read with counts, cancel. */
+import { WorkflowNotFoundError } from '@temporalio/client';
+import { Router } from 'express';
+import { z } from 'zod';
+import { emptyCounts, type CategoryCounts } from '../../domain/assignment/assignmentSummary';
+import { CampaignKeySchema, CampaignSchema } from '../../domain/campaign/campaign';
+import { CampaignConflict, CampaignProblems, cancelCampaign, launchCampaign } from '../../services/campaignService';
+import { toListItem, visibilityFilter } from '../../services/assignmentQueries';
+import { defineRoute } from '../defineRoute';
+import type { ApiDeps } from '../apiDeps';
+import { problems } from '../problem';
+
+const KeyParams = z.object({ key: CampaignKeySchema });
+
+export function campaignRoutes(deps: ApiDeps): Router {
+  const router = Router();
+  const { db, registry } = deps;
+
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'post',
+      path: '/campaigns',
+      summary: 'Khởi động một kế hoạch từ định nghĩa (JSON hoặc YAML)',
+      tag: 'Kế hoạch',
+      roles: ['secretariat'],
+      body: CampaignSchema,
+      yamlBody: true,
+      responses: { 409: 'Mã kế hoạch đã được khởi động' },
+    },
+    async ({ body, caller }) => {
+      try {
+        const launched = await launchCampaign(deps, body, caller.actor);
+        return { status: 201, body: { ...launched, links: { self: `/api/v1/campaigns/${launched.key}` } }, headers: { Location: `/api/v1/campaigns/${launched.key}` } };
+      } catch (error) {
+        if (error instanceof CampaignConflict) throw problems.conflict(`Kế hoạch ${body.key} đã được khởi động; mỗi mã chỉ khởi động một lần.`);
+        if (error instanceof CampaignProblems) {
+          throw problems.validation(error.problems.map((p) => ({ field: `body.sections[số ${p.sectionNumber}]`, message: p.message })));
+        }
+        throw error;
+      }
+    },
+  );
+
+  defineRoute(
+    router,
+    registry,
+    { method: 'get', path: '/campaigns', summary: 'Danh sách kế hoạch', tag: 'Kế hoạch', roles: ['secretariat', 'agency', 'committee'] },
+    async () => {
+      const docs = await db.campaigns.find().sort({ launchedAt: -1 }).lean();
+      return {
+        status: 200,
+        body: {
+          items: docs.map((doc) => ({
+            key: doc._id,
+            title: doc.definition.title,
+            year: doc.definition.year,
+            directive: doc.definition.directive,
+            launchDate: doc.launchDate,
+            plannedAssignments: doc.plannedAssignments,
+            cancelledAt: doc.cancelledAt,
+          })),
+        },
+      };
+    },
+  );
+
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'get',
+      path: '/campaigns/:key',
+      summary: 'Một kế hoạch, với số nhiệm vụ theo bốn nhóm, theo mục và theo cơ quan',
+      tag: 'Kế hoạch',
+      roles: ['secretariat', 'agency', 'committee'],
+      params: KeyParams,
+      responses: { 404: 'Không có kế hoạch này' },
+    },
+    async ({ params, caller }) => {
+      const doc = await db.campaigns.findById(params.key).lean();
+      if (!doc) throw problems.notFound(`Không có kế hoạch ${params.key}.`);
+      const now = Date.now();
+      const rows = await db.assignments.find({ campaignKey: params.key, ...visibilityFilter(caller) }).lean();
+      const counts = emptyCounts();
+      const bySection: Record<string, CategoryCounts> = {};
+      const byAgency: Record<string, CategoryCounts> = {};
+      for (const row of rows) {
+        const { category } = toListItem(row, now);
+        for (const group of [counts, (bySection[row.sectionNumber] ??= emptyCounts()), (byAgency[row.agencyCode] ??= emptyCounts())]) {
+          group.total += 1;
+          if (category) group[category] += 1;
+          else group.cancelled += 1;
+        }
+      }
+      return {
+        status: 200,
+        body: {
+          key: doc._id,
+          definition: doc.definition,
+          launchDate: doc.launchDate,
+          launchedAt: doc.launchedAt,
+          launchedBy: doc.launchedBy,
+          plannedAssignments: doc.plannedAssignments,
+          cancelledAt: doc.cancelledAt,
+          cancelReason: doc.cancelReason,
+          counts,
+          bySection,
+          byAgency,
+        },
+      };
+    },
+  );
+
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'post',
+      path: '/campaigns/:key/cancel',
+      summary: 'Hủy một kế hoạch: mọi nhiệm vụ còn mở bị hủy theo',
+      tag: 'Kế hoạch',
+      roles: ['secretariat'],
+      params: KeyParams,
+      body: z.object({ reason: z.string().trim().min(1, 'Hãy nêu lý do hủy.').max(2000) }),
+      responses: { 404: 'Không có kế hoạch này', 409: 'Kế hoạch đã kết thúc' },
+    },
+    async ({ params, body, caller }) => {
+      const doc = await db.campaigns.findById(params.key).lean();
+      if (!doc) throw problems.notFound(`Không có kế hoạch ${params.key}.`);
+      if (doc.cancelledAt) throw problems.conflict(`Kế hoạch ${params.key} đã bị hủy.`);
+      try {
+        await cancelCampaign(deps, params.key, caller.actor, body.reason);
+      } catch (error) {
+        if (error instanceof WorkflowNotFoundError) throw problems.conflict(`Kế hoạch ${params.key} đã kết thúc.`);
+        throw error;
+      }
+      return { status: 202, body: { key: params.key, cancelled: true, detail: 'Các nhiệm vụ còn mở đang được hủy.' } };
+    },
+  );
+
+  return router;
+}
+

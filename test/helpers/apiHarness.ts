@@ -1,0 +1,113 @@
+/**
+ * The whole engine for API tests: real Temporal dev server, FerretDB, Mailpit, the worker and the
+ * HTTP API on free ports, a seeded directory and one token per role. Requests go over real HTTP.
+ */
+import { startEngine, type RunningEngine } from '../../src/engine';
+import { logger } from '../../src/logger';
+import { createApiToken } from '../../src/services/apiTokens';
+import type { FerretDbServer, MailpitServer, TemporalDevServer } from '../../src/stack/embeddedServices';
+import { startTestFerretDb, startTestMailpit, startTestTemporal, uniqueDatabaseName } from './servers';
+
+export const AGENCIES = [
+  { code: 'SNV', name: 'Sở Nội vụ', kind: 'department', groups: ['departments'] },
+  { code: 'STNMT', name: 'Sở Tài nguyên và Môi trường', kind: 'department', groups: ['departments'] },
+  { code: 'SXD', name: 'Sở Xây dựng', kind: 'department', groups: ['departments'] },
+  { code: 'Q1', name: 'Ủy ban nhân dân Quận 1', kind: 'district', groups: ['districts'] },
+] as const;
+
+export interface ApiHarness {
+  engine: RunningEngine;
+  baseUrl: string;
+  tokens: { secretariat: string; committee: string; STNMT: string; SNV: string; SXD: string; Q1: string };
+  call(method: string, path: string, options?: CallOptions): Promise<ApiResponse>;
+  stop(): Promise<void>;
+}
+
+export interface CallOptions {
+  token?: string;
+  json?: unknown;
+  body?: string;
+  contentType?: string;
+  headers?: Record<string, string>;
+}
+
+export interface ApiResponse {
+  status: number;
+  headers: Headers;
+  text: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  body: any;
+}
+
+export async function startApiHarness(): Promise<ApiHarness> {
+  const [temporal, ferret, mailpit]: [TemporalDevServer, FerretDbServer, MailpitServer] = await Promise.all([
+    startTestTemporal(),
+    startTestFerretDb(),
+    startTestMailpit(),
+  ]);
+  const engine = await startEngine({
+    temporalAddress: temporal.address,
+    namespace: 'default',
+    taskQueue: 'api-test',
+    mongoUri: `${ferret.uri}${uniqueDatabaseName('api')}`,
+    smtpUrl: mailpit.smtpUrl,
+    mailFrom: 'cchc@sonoivu.example',
+    logger: logger.child({ test: 'api' }),
+    runWorker: true,
+    api: { host: '127.0.0.1', port: 0 },
+    rateLimitPerMinute: 100_000,
+  });
+  for (const agency of AGENCIES) {
+    await engine.db.agencies.create({ _id: agency.code, name: agency.name, kind: agency.kind, groups: [...agency.groups], contacts: [], updatedAt: new Date() });
+  }
+  const token = async (role: 'secretariat' | 'committee' | 'agency', agencyCode?: string) =>
+    (await createApiToken(engine.db, { role, name: agencyCode ?? role, agencyCode })).token;
+  const tokens = {
+    secretariat: await token('secretariat'),
+    committee: await token('committee'),
+    STNMT: await token('agency', 'STNMT'),
+    SNV: await token('agency', 'SNV'),
+    SXD: await token('agency', 'SXD'),
+    Q1: await token('agency', 'Q1'),
+  };
+  const baseUrl = engine.apiUrl!;
+  return {
+    engine,
+    baseUrl,
+    tokens,
+    async call(method, path, options = {}) {
+      const headers: Record<string, string> = { ...(options.headers ?? {}) };
+      if (options.token) headers.Authorization = `Bearer ${options.token}`;
+      let body = options.body;
+      if (options.json !== undefined) {
+        body = JSON.stringify(options.json);
+        headers['Content-Type'] = 'application/json';
+      }
+      if (options.contentType) headers['Content-Type'] = options.contentType;
+      const response = await fetch(`${baseUrl}${path}`, { method, headers, body });
+      const text = await response.text();
+      let parsed: unknown = undefined;
+      try {
+        parsed = text ? JSON.parse(text) : undefined;
+      } catch {
+        parsed = undefined;
+      }
+      return { status: response.status, headers: response.headers, text, body: parsed };
+    },
+    async stop() {
+      await engine.stop();
+      await Promise.all([temporal.service.stop(), ferret.service.stop(), mailpit.service.stop()]);
+    },
+  };
+}
+
+/** Polls until `check` holds (projections follow workflows asynchronously), or fails. */
+export async function eventually<T>(probe: () => Promise<T>, check: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (check(value)) return value;
+    if (Date.now() > deadline) throw new Error(`condition not met in ${timeoutMs} ms; last value: ${JSON.stringify(value).slice(0, 500)}`);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+}
