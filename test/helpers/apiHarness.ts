@@ -17,6 +17,8 @@ export const AGENCIES = [
 
 export interface ApiHarness {
   engine: RunningEngine;
+  /** The real database server, for outage tests. */
+  ferret: FerretDbServer;
   baseUrl: string;
   tokens: { secretariat: string; committee: string; STNMT: string; SNV: string; SXD: string; Q1: string };
   call(method: string, path: string, options?: CallOptions): Promise<ApiResponse>;
@@ -73,6 +75,7 @@ export async function startApiHarness(): Promise<ApiHarness> {
   const baseUrl = engine.apiUrl!;
   return {
     engine,
+    ferret,
     baseUrl,
     tokens,
     async call(method, path, options = {}) {

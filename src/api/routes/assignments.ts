@@ -91,14 +91,17 @@ export function assignmentRoutes(deps: ApiDeps): Router {
         tag: 'Thao tác',
         roles: agencyAction ? ['secretariat', 'agency'] : ['secretariat'],
         params: IdParams,
-        body: (CommandSchemas[action] as z.ZodObject).omit({ type: true }),
+        body: (CommandSchemas[action] as z.ZodObject).omit({ type: true }).strict(),
         responses: { 404: 'Không có nhiệm vụ này', 409: 'Không thực hiện được ở trạng thái hiện tại' },
+        guard: async ({ params, caller }) => {
+          const doc = await loadVisible(params.id, caller);
+          if (caller.actor.role === 'agency' && doc.agencyCode !== caller.actor.agencyCode) {
+            throw forbidden(`Cơ quan ${caller.actor.agencyCode} chỉ phối hợp, không chủ trì nhiệm vụ này nên không được thao tác.`);
+          }
+        },
       },
       async ({ params, body, caller }) => {
         const doc = await loadVisible(params.id, caller);
-        if (caller.actor.role === 'agency' && doc.agencyCode !== caller.actor.agencyCode) {
-          throw forbidden(`Cơ quan ${caller.actor.agencyCode} chỉ phối hợp, không chủ trì nhiệm vụ này nên không được thao tác.`);
-        }
         if (action === 'reassign') {
           const target = (body as { toAgency: string }).toAgency;
           if (!(await db.agencies.exists({ _id: target }))) {
