@@ -36,7 +36,8 @@ export function campaignRoutes(deps: ApiDeps): Router {
       } catch (error) {
         if (error instanceof CampaignConflict) throw problems.conflict(`Kế hoạch ${body.key} đã được khởi động; mỗi mã chỉ khởi động một lần.`);
         if (error instanceof CampaignProblems) {
-          throw problems.validation(error.problems.map((p) => ({ field: `body.sections[số ${p.sectionNumber}]`, message: p.message })));
+          const index = (n: number) => body.sections.findIndex((section) => section.number === n);
+          throw problems.validation(error.problems.map((p) => ({ field: `body.sections.${index(p.sectionNumber)}`, message: `Mục ${p.sectionNumber}: ${p.message}` })));
         }
         throw error;
       }
