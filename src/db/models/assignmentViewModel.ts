@@ -33,6 +33,7 @@ const viewSchema = new Schema<AssignmentViewDoc>(
   { strict: false, versionKey: false, collection: 'assignments' },
 );
 viewSchema.index({ campaignKey: 1, sectionNumber: 1, taskNumber: 1 });
+viewSchema.index({ campaignKey: 1, deadlineEndsAt: 1, _id: 1 });
 viewSchema.index({ agencyCode: 1, deadlineEndsAt: 1 });
 viewSchema.index({ coordinatingAgencies: 1 });
 viewSchema.index({ status: 1, deadlineEndsAt: 1 });
