@@ -66,3 +66,27 @@ export async function stopSharedFerretDb(): Promise<void> {
 export function calendarFor(fromYear: number, toYear: number, years: CalendarYear[] = [], version = 1): CalendarSnapshot {
   return resolveCalendar({ fromYear, toYear, years, version });
 }
+
+/**
+ * Jest lifecycle for a suite: one harness for the suite, or a fresh one per test when tests need
+ * virtual time to start again from `startAt` (it only moves forward).
+ */
+export function useWorkflowHarness(startAt: Date, options: { perTest?: boolean } = {}): () => WorkflowHarness {
+  let h: WorkflowHarness | undefined;
+  const start = async () => {
+    h = await startWorkflowHarness(startAt);
+  };
+  const stop = () => h?.stop();
+  if (options.perTest) {
+    beforeEach(start);
+    afterEach(stop);
+  } else {
+    beforeAll(start);
+    afterAll(stop);
+  }
+  afterAll(() => stopSharedFerretDb());
+  return () => {
+    if (!h) throw new Error('harness not started');
+    return h;
+  };
+}

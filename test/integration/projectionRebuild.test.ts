@@ -4,23 +4,15 @@
  */
 import type { Actor } from '../../src/domain/assignment/actor';
 import type { AssignmentCommand } from '../../src/domain/assignment/assignmentCommands';
-import { defaultEscalationPolicy, defaultReminderPolicy } from '../../src/domain/campaign/policies';
 import { rebuildAssignmentProjection } from '../../src/projections/assignmentProjection';
 import { applyCommandUpdate } from '../../workflows/assignment/assignmentMessages';
-import { assignmentWorkflow } from '../../workflows/assignment/assignmentWorkflow';
-import { calendarFor, startWorkflowHarness, stopSharedFerretDb, type WorkflowHarness } from '../helpers/workflowHarness';
+import { startTestAssignment } from '../helpers/assignmentFixtures';
+import { useWorkflowHarness } from '../helpers/workflowHarness';
 
 const SECRETARIAT: Actor = { role: 'secretariat', name: 'Phòng CCHC' };
 
 describe('rebuilding the assignments projection', () => {
-  let h: WorkflowHarness;
-  beforeAll(async () => {
-    h = await startWorkflowHarness(new Date('2021-12-01T01:00:00Z'));
-  });
-  afterAll(async () => {
-    await h?.stop();
-    await stopSharedFerretDb();
-  });
+  const harness = useWorkflowHarness(new Date('2021-12-01T01:00:00Z'));
 
   it('gives back, from the events alone, the same read model the live path built', async () => {
     const scripts: Record<string, AssignmentCommand[]> = {
@@ -37,34 +29,19 @@ describe('rebuilding the assignments projection', () => {
       SYT: [{ type: 'reassign', toAgency: 'SGDDT', comment: 'Đúng thẩm quyền' }],
       SCT: [{ type: 'cancel', reason: 'Trùng nhiệm vụ' }],
     };
+    const h = harness();
     await h.run(async () => {
       for (const [agency, commands] of Object.entries(scripts)) {
         const id = `cchc-2021.s1.t1.${agency}`;
-        const handle = await h.env.client.workflow.start(assignmentWorkflow, {
-          taskQueue: h.taskQueue,
-          workflowId: id,
-          args: [
-            {
-              plan: {
-                id,
-                campaignKey: 'cchc-2021',
-                sectionNumber: 1,
-                taskNumber: 1,
-                agencyCode: agency,
-                coordinatingAgencies: ['SNV', 'STTTT'],
-                title: 'Rà soát thủ tục hành chính',
-                kpiTargets: [{ indicator: 'Tỷ lệ hồ sơ trễ hạn', comparator: 'lt', threshold: 0.4, unit: '%' }],
-                citations: ['Nghị định số 61/2018/NĐ-CP'],
-                deadlineRule: { kind: 'fixedDate', date: '2022-01-14' },
-              },
-              sectionTitle: 'Thủ trưởng các sở, ban, ngành',
-              launchDate: '2021-12-01',
-              calendar: calendarFor(2021, 2023),
-              reminderPolicy: defaultReminderPolicy(),
-              escalationPolicy: defaultEscalationPolicy(),
-              notify: [],
-            },
-          ],
+        const handle = await startTestAssignment(h, {
+          id,
+          deadline: '2022-01-14',
+          coordinatingAgencies: ['SNV', 'STTTT'],
+          plan: {
+            title: 'Rà soát thủ tục hành chính',
+            kpiTargets: [{ indicator: 'Tỷ lệ hồ sơ trễ hạn', comparator: 'lt', threshold: 0.4, unit: '%' }],
+            citations: ['Nghị định số 61/2018/NĐ-CP'],
+          },
         });
         for (const command of commands) {
           const actor: Actor = ['acknowledge', 'reportProgress', 'submitResult', 'requestExtension'].includes(command.type)

@@ -4,54 +4,22 @@
  */
 import type { Actor } from '../../src/domain/assignment/actor';
 import type { AssignmentCommand } from '../../src/domain/assignment/assignmentCommands';
-import { defaultEscalationPolicy, defaultReminderPolicy } from '../../src/domain/campaign/policies';
 import { computeStatistics } from '../../src/projections/statistics';
 import { applyCommandUpdate } from '../../workflows/assignment/assignmentMessages';
-import { assignmentWorkflow } from '../../workflows/assignment/assignmentWorkflow';
-import { calendarFor, startWorkflowHarness, stopSharedFerretDb, type WorkflowHarness } from '../helpers/workflowHarness';
+import { startTestAssignment } from '../helpers/assignmentFixtures';
+import { useWorkflowHarness } from '../helpers/workflowHarness';
 
 const SECRETARIAT: Actor = { role: 'secretariat' };
 
 describe('statistics as of a cutoff', () => {
-  let h: WorkflowHarness;
-  beforeAll(async () => {
-    h = await startWorkflowHarness(new Date('2021-12-01T01:00:00Z'));
-  });
-  afterAll(async () => {
-    await h?.stop();
-    await stopSharedFerretDb();
-  });
+  const harness = useWorkflowHarness(new Date('2021-12-01T01:00:00Z'));
 
   it('counts the four categories per agency and section from events, as they stood at the cutoff', async () => {
     const submit: AssignmentCommand = { type: 'submitResult', summary: 'Xong', evidenceLinks: [], kpiValues: [] };
+    const h = harness();
     await h.run(async () => {
       const start = (agency: string, section: number) =>
-        h.env.client.workflow.start(assignmentWorkflow, {
-          taskQueue: h.taskQueue,
-          workflowId: `cchc-2021.s${section}.t1.${agency}`,
-          args: [
-            {
-              plan: {
-                id: `cchc-2021.s${section}.t1.${agency}`,
-                campaignKey: 'cchc-2021',
-                sectionNumber: section,
-                taskNumber: 1,
-                agencyCode: agency,
-                coordinatingAgencies: [],
-                title: 'Báo cáo',
-                kpiTargets: [],
-                citations: [],
-                deadlineRule: { kind: 'fixedDate', date: '2021-12-15' },
-              },
-              sectionTitle: 'Mục',
-              launchDate: '2021-12-01',
-              calendar: calendarFor(2021, 2023),
-              reminderPolicy: defaultReminderPolicy(),
-              escalationPolicy: defaultEscalationPolicy(),
-              notify: [],
-            },
-          ],
-        });
+        startTestAssignment(h, { id: `cchc-2021.s${section}.t1.${agency}`, deadline: '2021-12-15', plan: { title: 'Báo cáo' } });
       const onTime = await start('SNV', 1);
       const late = await start('STNMT', 1);
       await start('SXD', 2); // never does anything: overdue after 15/12

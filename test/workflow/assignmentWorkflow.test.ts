@@ -6,77 +6,22 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { Actor } from '../../src/domain/assignment/actor';
 import type { AssignmentCommand } from '../../src/domain/assignment/assignmentCommands';
-import type { AssignmentEvent } from '../../src/domain/assignment/assignmentEvents';
-import type { AssignmentPlan } from '../../src/domain/campaign/expandCampaign';
-import { defaultEscalationPolicy, defaultReminderPolicy } from '../../src/domain/campaign/policies';
-import { fromStoredEvent } from '../../src/db/models/eventModel';
 import { applyCommandUpdate, assignmentViewQuery, calendarChangedSignal } from '../../workflows/assignment/assignmentMessages';
-import { assignmentWorkflow } from '../../workflows/assignment/assignmentWorkflow';
-import { calendarFor, startWorkflowHarness, stopSharedFerretDb, type WorkflowHarness } from '../helpers/workflowHarness';
+import { eventTimes as timesOf, eventTypes, sleepUntil, startTestAssignment } from '../helpers/assignmentFixtures';
+import { calendarFor, useWorkflowHarness } from '../helpers/workflowHarness';
 
 const SECRETARIAT: Actor = { role: 'secretariat', name: 'Phòng CCHC' };
 const STNMT: Actor = { role: 'agency', agencyCode: 'STNMT', name: 'Sở TN&MT' };
-const calendar = calendarFor(2021, 2023);
-
-function plan(id: string, deadline: string): AssignmentPlan {
-  return {
-    id,
-    campaignKey: 'cchc-2021',
-    sectionNumber: 4,
-    taskNumber: 2,
-    agencyCode: 'STNMT',
-    coordinatingAgencies: ['SNV'],
-    title: 'Giảm tỷ lệ hồ sơ đất đai trễ hạn',
-    kpiTargets: [],
-    citations: [],
-    deadlineRule: { kind: 'fixedDate', date: deadline },
-  };
-}
-
-/** "2022-01-25 08:00" in Vietnam for each event of the given types, in order. */
-async function timesOf(h: WorkflowHarness, id: string, ...types: AssignmentEvent['type'][]): Promise<string[]> {
-  const docs = await h.db.events.find({ assignmentId: id, type: { $in: types } }).sort({ seq: 1 }).lean();
-  return docs.map((doc) => {
-    const local = new Date(fromStoredEvent(doc).at.valueOf() as unknown as string);
-    return new Date(local.getTime() + 7 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
-  });
-}
-
-async function sleepUntil(h: WorkflowHarness, iso: string): Promise<void> {
-  const target = Date.parse(iso);
-  const now = await h.env.currentTimeMs();
-  if (target > now) await h.env.sleep(target - now);
-}
+const DEC_1_2021 = new Date('2021-12-01T01:00:00Z');
 
 describe('AssignmentWorkflow', () => {
-  let h: WorkflowHarness;
-
   // Time only moves forward: each test gets its own server, starting on 1/12/2021 08:00.
-  beforeEach(async () => {
-    h = await startWorkflowHarness(new Date('2021-12-01T01:00:00Z'));
-  });
-  afterEach(() => h?.stop());
-  afterAll(() => stopSharedFerretDb());
+  const harness = useWorkflowHarness(DEC_1_2021, { perTest: true });
 
-  async function launch(id: string, deadline: string) {
-    return h.env.client.workflow.start(assignmentWorkflow, {
-      taskQueue: h.taskQueue,
-      workflowId: id,
-      args: [
-        {
-          plan: plan(id, deadline),
-          sectionTitle: 'Giám đốc Sở Tài nguyên và Môi trường',
-          launchDate: '2021-12-01',
-          calendar,
-          reminderPolicy: defaultReminderPolicy(),
-          escalationPolicy: defaultEscalationPolicy(),
-          notify: [],
-        },
-      ],
-    });
-  }
+  const launch = (id: string, deadline: string) => startTestAssignment(harness(), { id, deadline, coordinatingAgencies: ['SNV'] });
 
   it('reminds across Tết on working days only, climbs the whole ladder, and stops when accepted', async () => {
+    const h = harness();
     await h.run(async () => {
       const id = 'cchc-2021.s4.t2.STNMT';
       const handle = await launch(id, '2022-02-10');
@@ -121,6 +66,7 @@ describe('AssignmentWorkflow', () => {
   });
 
   it('re-times reminders and escalation when an extension is granted, and keeps the original deadline', async () => {
+    const h = harness();
     await h.run(async () => {
       const id = 'cchc-2021.s4.t3.STNMT';
       const handle = await launch(id, '2022-02-10');
@@ -153,6 +99,7 @@ describe('AssignmentWorkflow', () => {
   });
 
   it('loops through return-for-rework, pausing reminders while the result is under review', async () => {
+    const h = harness();
     await h.run(async () => {
       const id = 'cchc-2021.s4.t4.STNMT';
       const handle = await launch(id, '2022-02-10');
@@ -173,8 +120,7 @@ describe('AssignmentWorkflow', () => {
       const accepted = await act({ type: 'accept', comment: 'Đạt' }, SECRETARIAT);
       expect(accepted.category).toBe('completedOnTime');
       await handle.result();
-      const types = (await h.db.events.find({ assignmentId: id }).sort({ seq: 1 }).lean()).map((doc) => doc.type);
-      expect(types).toEqual([
+      expect(await eventTypes(h, id)).toEqual([
         'AssignmentAssigned',
         'Acknowledged',
         'ResultSubmitted',
@@ -187,6 +133,7 @@ describe('AssignmentWorkflow', () => {
   });
 
   it('refuses, synchronously and without a trace, what an actor may not do', async () => {
+    const h = harness();
     await h.run(async () => {
       const id = 'cchc-2021.s4.t5.STNMT';
       const handle = await launch(id, '2022-02-10');
@@ -211,40 +158,19 @@ describe('AssignmentWorkflow', () => {
         /completed|not found/i,
       );
       // Only the launch and the cancellation were recorded.
-      const types = (await h.db.events.find({ assignmentId: id }).sort({ seq: 1 }).lean()).map((doc) => doc.type);
-      expect(types).toEqual(['AssignmentAssigned', 'Cancelled']);
+      expect(await eventTypes(h, id)).toEqual(['AssignmentAssigned', 'Cancelled']);
     });
   });
 });
 
 describe('AssignmentWorkflow and calendar changes', () => {
-  let h: WorkflowHarness;
-  beforeAll(async () => {
-    h = await startWorkflowHarness(new Date('2021-12-01T01:00:00Z'));
-  });
-  afterAll(async () => {
-    await h?.stop();
-    await stopSharedFerretDb();
-  });
+  const harness = useWorkflowHarness(DEC_1_2021);
 
   it('moves a "10 working days" deadline when the secretariat adds a day off, and re-times its reminders', async () => {
+    const h = harness();
     await h.run(async () => {
       const id = 'cchc-2021.s2.t1.SNV';
-      const handle = await h.env.client.workflow.start(assignmentWorkflow, {
-        taskQueue: h.taskQueue,
-        workflowId: id,
-        args: [
-          {
-            plan: { ...plan(id, '2021-12-31'), agencyCode: 'SNV', deadlineRule: { kind: 'workingDaysAfterLaunch', workingDays: 10 } },
-            sectionTitle: 'Giám đốc Sở Nội vụ',
-            launchDate: '2021-12-01',
-            calendar,
-            reminderPolicy: defaultReminderPolicy(),
-            escalationPolicy: defaultEscalationPolicy(),
-            notify: [],
-          },
-        ],
-      });
+      const handle = await startTestAssignment(h, { id, deadlineRule: { kind: 'workingDaysAfterLaunch', workingDays: 10 } });
       // Wed 1/12 not counted; 10 working days: 2,3,6,7,8,9,10,13,14,15 December.
       expect((await handle.query(assignmentViewQuery)).state.deadline).toBe('2021-12-15');
 
@@ -272,34 +198,13 @@ describe('AssignmentWorkflow and calendar changes', () => {
 });
 
 describe('AssignmentWorkflow over a long life', () => {
-  let h: WorkflowHarness;
-  beforeAll(async () => {
-    h = await startWorkflowHarness(new Date('2021-12-01T01:00:00Z'));
-  });
-  afterAll(async () => {
-    await h?.stop();
-    await stopSharedFerretDb();
-  });
+  const harness = useWorkflowHarness(DEC_1_2021);
 
   it('continues as new when its history grows, without losing state or repeating an alarm', async () => {
+    const h = harness();
     await h.run(async () => {
       const id = 'cchc-2021.s9.t1.STNMT';
-      const handle = await h.env.client.workflow.start(assignmentWorkflow, {
-        taskQueue: h.taskQueue,
-        workflowId: id,
-        args: [
-          {
-            plan: plan(id, '2022-02-10'),
-            sectionTitle: 'Giám đốc Sở Tài nguyên và Môi trường',
-            launchDate: '2021-12-01',
-            calendar,
-            reminderPolicy: defaultReminderPolicy(),
-            escalationPolicy: defaultEscalationPolicy(),
-            notify: [],
-            continueAsNewAfterEvents: 40,
-          },
-        ],
-      });
+      const handle = await startTestAssignment(h, { id, deadline: '2022-02-10', continueAsNewAfterEvents: 40 });
       const firstRunId = (await handle.describe()).runId;
       await handle.executeUpdate(applyCommandUpdate, { args: [{ type: 'acknowledge' }, STNMT] });
       // Four reminders, then the ladder and weekly repeats: 10/2 + 13 weeks.

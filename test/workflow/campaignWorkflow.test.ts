@@ -7,7 +7,7 @@ import { CampaignSchema } from '../../src/domain/campaign/campaign';
 import type { DirectoryEntry } from '../../src/domain/campaign/expandCampaign';
 import { campaignWorkflow } from '../../workflows/campaign/campaignWorkflow';
 import { cancelSignal, progressQuery } from '../../workflows/section/sectionMessages';
-import { calendarFor, startWorkflowHarness, stopSharedFerretDb, type WorkflowHarness } from '../helpers/workflowHarness';
+import { calendarFor, useWorkflowHarness } from '../helpers/workflowHarness';
 
 const WARDS = Array.from({ length: 300 }, (_, i) => `P${String(i + 1).padStart(3, '0')}`);
 const directory: DirectoryEntry[] = [
@@ -47,16 +47,10 @@ async function waitUntilClosed(handle: { describe(): Promise<{ status: { name: s
 }
 
 describe('CampaignWorkflow', () => {
-  let h: WorkflowHarness;
-  beforeAll(async () => {
-    h = await startWorkflowHarness(new Date('2021-12-01T01:00:00Z'));
-  });
-  afterAll(async () => {
-    await h?.stop();
-    await stopSharedFerretDb();
-  });
+  const harness = useWorkflowHarness(new Date('2021-12-01T01:00:00Z'));
 
   it('fans a group section out to 300 agencies, counts them, and cancels all of them in cascade', async () => {
+    const h = harness();
     await h.run(async () => {
       const handle = await h.env.client.workflow.start(campaignWorkflow, {
         taskQueue: h.taskQueue,

@@ -3,18 +3,7 @@
  * counts of every assignment (they report their changes here too), and cascades a cancellation.
  * It ends when every assignment has ended (accepted or cancelled).
  */
-import {
-  allHandlersFinished,
-  condition,
-  continueAsNew,
-  getExternalWorkflowHandle,
-  ParentClosePolicy,
-  setHandler,
-  startChild,
-  WorkflowIdReusePolicy,
-  workflowInfo,
-} from '@temporalio/workflow';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
+import { allHandlersFinished, condition, continueAsNew, getExternalWorkflowHandle, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { Actor } from '../../src/domain/assignment/actor';
 import type { AssignmentSummary } from '../../src/domain/assignment/assignmentSummary';
 import type { Campaign } from '../../src/domain/campaign/campaign';
@@ -22,6 +11,7 @@ import { expandCampaign, sectionWorkflowId, type DirectoryEntry } from '../../sr
 import { WorkingCalendar, type CalendarSnapshot } from '../../src/domain/calendar/workingCalendar';
 import type { LocalDate } from '../../src/domain/time/localDate';
 import { ProgressBook } from '../progressBook';
+import { startChildOnce } from '../startChildOnce';
 import { assignmentChangedSignal, cancelSignal, progressQuery } from '../section/sectionMessages';
 import { initialSummary, sectionWorkflow } from '../section/sectionWorkflow';
 
@@ -54,25 +44,19 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<As
   const sections = input.campaign.sections;
   while (sectionsStarted < sections.length && !cancel) {
     const section = sections[sectionsStarted]!;
-    try {
-      await startChild(sectionWorkflow, {
-        workflowId: sectionWorkflowId(input.campaign.key, section.number),
-        args: [
-          {
-            campaign: input.campaign,
-            section,
-            directory: input.directory,
-            launchDate: input.launchDate,
-            calendar: input.calendar,
-            campaignWorkflowId: selfId,
-          },
-        ],
-        parentClosePolicy: ParentClosePolicy.ABANDON,
-        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-      });
-    } catch (error) {
-      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-    }
+    await startChildOnce(sectionWorkflow, {
+      workflowId: sectionWorkflowId(input.campaign.key, section.number),
+      args: [
+        {
+          campaign: input.campaign,
+          section,
+          directory: input.directory,
+          launchDate: input.launchDate,
+          calendar: input.calendar,
+          campaignWorkflowId: selfId,
+        },
+      ],
+    });
     sectionsStarted += 1;
   }
 

@@ -6,18 +6,7 @@
  * every CHILDREN_PER_RUN starts, so a section that fans out to thousands of agencies never holds
  * more pending children than Temporal allows (2,000 by default). Assignments are reached by id.
  */
-import {
-  allHandlersFinished,
-  condition,
-  continueAsNew,
-  getExternalWorkflowHandle,
-  ParentClosePolicy,
-  setHandler,
-  startChild,
-  WorkflowIdReusePolicy,
-  workflowInfo,
-} from '@temporalio/workflow';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
+import { allHandlersFinished, condition, continueAsNew, getExternalWorkflowHandle, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { Actor } from '../../src/domain/assignment/actor';
 import type { AssignmentSummary } from '../../src/domain/assignment/assignmentSummary';
 import type { Campaign, Section } from '../../src/domain/campaign/campaign';
@@ -28,6 +17,7 @@ import type { LocalDate } from '../../src/domain/time/localDate';
 import { assignmentWorkflow } from '../assignment/assignmentWorkflow';
 import { cancelAssignmentSignal } from '../assignment/assignmentMessages';
 import { ProgressBook } from '../progressBook';
+import { startChildOnce } from '../startChildOnce';
 import { assignmentChangedSignal, cancelSignal, progressQuery } from './sectionMessages';
 
 export interface SectionWorkflowInput {
@@ -79,29 +69,22 @@ export async function sectionWorkflow(input: SectionWorkflowInput): Promise<Assi
     }
     const batch = plans.slice(started, started + START_BATCH);
     await Promise.all(
-      batch.map(async (plan) => {
-        try {
-          await startChild(assignmentWorkflow, {
-            workflowId: plan.id,
-            args: [
-              {
-                plan,
-                sectionTitle: input.section.title,
-                launchDate: input.launchDate,
-                calendar: input.calendar,
-                reminderPolicy: input.campaign.reminderPolicy,
-                escalationPolicy: input.campaign.escalationPolicy,
-                notify: [selfId, ...(input.campaignWorkflowId ? [input.campaignWorkflowId] : [])],
-              },
-            ],
-            parentClosePolicy: ParentClosePolicy.ABANDON,
-            workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-          });
-        } catch (error) {
-          // Started by an earlier attempt of this section: the assignment exists, once.
-          if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-        }
-      }),
+      batch.map((plan) =>
+        startChildOnce(assignmentWorkflow, {
+          workflowId: plan.id,
+          args: [
+            {
+              plan,
+              sectionTitle: input.section.title,
+              launchDate: input.launchDate,
+              calendar: input.calendar,
+              reminderPolicy: input.campaign.reminderPolicy,
+              escalationPolicy: input.campaign.escalationPolicy,
+              notify: [selfId, ...(input.campaignWorkflowId ? [input.campaignWorkflowId] : [])],
+            },
+          ],
+        }),
+      ),
     );
     started += batch.length;
   }
