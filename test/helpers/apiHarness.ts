@@ -41,7 +41,7 @@ export interface ApiResponse {
   body: any;
 }
 
-export async function startApiHarness(): Promise<ApiHarness> {
+export async function startApiHarness(options: { rateLimitPerMinute?: number } = {}): Promise<ApiHarness> {
   const [temporal, ferret, mailpit]: [TemporalDevServer, FerretDbServer, MailpitServer] = await Promise.all([
     startTestTemporal(),
     startTestFerretDb(),
@@ -57,7 +57,7 @@ export async function startApiHarness(): Promise<ApiHarness> {
     logger: logger.child({ test: 'api' }),
     runWorker: true,
     api: { host: '127.0.0.1', port: 0 },
-    rateLimitPerMinute: 100_000,
+    rateLimitPerMinute: options.rateLimitPerMinute ?? 100_000,
   });
   for (const agency of AGENCIES) {
     await engine.db.agencies.create({ _id: agency.code, name: agency.name, kind: agency.kind, groups: [...agency.groups], contacts: [], updatedAt: new Date() });
