@@ -5,6 +5,7 @@
 import { ConfigError, loadConfig } from './config';
 import { startEngine, type RunningEngine } from './engine';
 import { logger } from './logger';
+import { loadDefaultsIfEmpty } from './services/defaultData';
 import { startLocalStack, type LocalStack } from './stack/localStack';
 import { StackStartError } from './stack/service';
 
@@ -44,6 +45,11 @@ async function main(): Promise<void> {
     await stack?.stop();
     throw error;
   });
+  if (config.LOAD_DEFAULTS) {
+    await loadDefaultsIfEmpty({ db: engine.db, client: engine.client, taskQueue: config.TEMPORAL_TASK_QUEUE }, (message) =>
+      logger.info(message),
+    );
+  }
   void engine.workerStopped.then(() => shutdown('the worker stopped', 1), () => shutdown('the worker failed', 1));
 
   const lines = ['', 'Directive engine is running.'];

@@ -53,6 +53,25 @@ describe('npm start', () => {
     await expectNothingLeft(dataDir, ports);
   });
 
+  it('on an empty database loads the directory and launches the default campaign, once', async () => {
+    const dataDir = freshDir('defaults');
+    const ports = await allocatePorts();
+    const first = EngineProcess.launch(dataDir, ports, { LOAD_DEFAULTS: 'true' });
+    await first.waitUntilRunning();
+    expect(first.output).toMatch(/loaded \d+ agencies from defaults\/agencies-hcmc-2021.yaml/);
+    expect(first.output).toMatch(/launched the default campaign cchc-2021: \d+ assignments/);
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+
+    // A second start on the same data: nothing loaded or launched again.
+    const second = EngineProcess.launch(dataDir, ports, { LOAD_DEFAULTS: 'true' });
+    await second.waitUntilRunning();
+    expect(second.output).not.toContain('loaded ');
+    expect(second.output).not.toContain('launched the default campaign');
+    second.child.kill('SIGTERM');
+    expect(await second.exited).toBe(0);
+  });
+
   it('refuses to start a second engine on a data folder in use, and says which process holds it', async () => {
     const dataDir = freshDir('twice');
     const ports = await allocatePorts();

@@ -39,7 +39,7 @@ export class EngineProcess {
   }
 
   static launch(dataDir: string, ports: EngineProcessPorts, extraEnv: Record<string, string> = {}): EngineProcess {
-    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'info', ...extraEnv };
+    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'info', LOAD_DEFAULTS: 'false', ...extraEnv };
     for (const [key, value] of Object.entries(ports)) env[key] = String(value);
     for (const key of ['TEMPORAL_ADDRESS', 'MONGODB_URI', 'SMTP_URL']) if (!(key in extraEnv)) delete env[key];
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'src/main.ts')], {

@@ -1,0 +1,72 @@
+/**
+ * A new installation starts with something to see: on an empty database the agency directory of
+ * Ho Chi Minh City (2021) is loaded, and the 2021 directive's campaign is launched once, re-dated
+ * to start today (its fixed deadlines moved by whole years so that they lie ahead), so a new user
+ * at once finds live assignments in the API, assignment notices in Mailpit, and numbers to read.
+ * Several processes starting together launch it once: the campaign key is unique.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Client } from '@temporalio/client';
+import YAML from 'yaml';
+import { z } from 'zod';
+import { AgencySchema } from '../domain/agency/agency';
+import type { Campaign } from '../domain/campaign/campaign';
+import { CampaignFileSchema } from '../domain/campaign/campaignFile';
+import { dateAt, isLocalDate, yearOf, type LocalDate } from '../domain/time/localDate';
+import type { Database } from '../db/database';
+import { insertOnce } from '../db/insertOnce';
+import { PROJECT_ROOT } from '../stack/paths';
+import { CampaignConflict, launchCampaign } from './campaignService';
+
+export const DEFAULTS_DIR = path.join(PROJECT_ROOT, 'defaults');
+export const DEFAULT_AGENCIES_FILE = path.join(DEFAULTS_DIR, 'agencies-hcmc-2021.yaml');
+export const DEFAULT_CAMPAIGN_FILE = path.join(DEFAULTS_DIR, 'campaign-cchc-2021.yaml');
+
+function shiftYears(date: LocalDate, years: number): LocalDate {
+  const shifted = `${yearOf(date) + years}${date.slice(4)}`;
+  // 29 February in a year without one becomes 28 February.
+  return isLocalDate(shifted) ? shifted : shifted.replace('-02-29', '-02-28');
+}
+
+/** The campaign re-dated to start `today`, every fixed deadline moved by the same whole years. */
+export function redateCampaign(campaign: Campaign, today: LocalDate): Campaign {
+  const fixedDates = [campaign.defaultDeadline, ...campaign.sections.flatMap((s) => s.tasks.map((t) => t.deadline))]
+    .filter((rule) => rule?.kind === 'fixedDate')
+    .map((rule) => (rule as { date: LocalDate }).date);
+  let years = 0;
+  while (fixedDates.some((date) => shiftYears(date, years) <= today)) years += 1;
+  const move = <R extends Campaign['defaultDeadline'] | undefined>(rule: R): R =>
+    rule?.kind === 'fixedDate' ? ({ ...rule, date: shiftYears(rule.date, years) } as R) : rule;
+  return {
+    ...campaign,
+    launchDate: today,
+    defaultDeadline: move(campaign.defaultDeadline),
+    sections: campaign.sections.map((section) => ({ ...section, tasks: section.tasks.map((task) => ({ ...task, deadline: move(task.deadline) })) })),
+  };
+}
+
+export async function loadDefaultsIfEmpty(
+  deps: { db: Database; client: Client; taskQueue: string },
+  log: (message: string) => void,
+): Promise<void> {
+  const { db } = deps;
+  if ((await db.agencies.estimatedDocumentCount()) === 0 && fs.existsSync(DEFAULT_AGENCIES_FILE)) {
+    const agencies = z.array(AgencySchema).parse(YAML.parse(fs.readFileSync(DEFAULT_AGENCIES_FILE, 'utf8')));
+    const inserted = await insertOnce(
+      db.agencies,
+      agencies.map(({ code, ...rest }) => ({ _id: code, ...rest, updatedAt: new Date() })),
+    );
+    log(`loaded ${inserted} agencies from ${path.relative(PROJECT_ROOT, DEFAULT_AGENCIES_FILE)}`);
+  }
+  if ((await db.campaigns.estimatedDocumentCount()) === 0 && fs.existsSync(DEFAULT_CAMPAIGN_FILE)) {
+    const file = CampaignFileSchema.parse(YAML.parse(fs.readFileSync(DEFAULT_CAMPAIGN_FILE, 'utf8')));
+    const campaign = redateCampaign(file.campaign, dateAt(Date.now()));
+    try {
+      const launched = await launchCampaign(deps, campaign, { role: 'system', name: 'hệ thống (kế hoạch mặc định)' });
+      log(`launched the default campaign ${launched.key}: ${launched.plannedAssignments} assignments from ${launched.launchDate}`);
+    } catch (error) {
+      if (!(error instanceof CampaignConflict)) throw error;
+    }
+  }
+}
