@@ -36,7 +36,8 @@ export const ABBREVIATIONS: Abbreviation[] = [
 export function abbreviationsUsed(text: string): Abbreviation[] {
   return ABBREVIATIONS.filter((entry) =>
     entry.forms.some((form) => {
-      const escaped = form.replace(/[.*+?^${}()|[\]\\&]/g, (c) => `\\${c}`);
+      // '&' needs no escape, and escaping it is an error in a 'u' regular expression.
+      const escaped = form.replace(/[.*+?^${}()|[\]\\]/g, (c) => `\\${c}`);
       return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'u').test(text);
     }),
   );

@@ -89,16 +89,12 @@ export class AgencyMatcher {
     const agencies = unique(mentions.flatMap((mention) => (mention.code ? [mention.code] : [])));
     const groups = unique(mentions.flatMap((mention) => mention.groups));
     const collapsed = collapseGroups(agencies, groups, this.directory);
-    return { ...collapsed, mentions, unmatched: leftoverFragments(header, tokens, mentions) };
+    return { ...collapsed, mentions, unmatched: leftoverFragments(header, tokens, mentions, { joinRuns: true }) };
   }
 
   /** Tags the directory uses, to check a group phrase points at something. */
   hasGroup(tag: string): boolean {
     return this.directory.some((agency) => agency.groups.includes(tag));
-  }
-
-  membersOf(tag: string): string[] {
-    return this.directory.filter((agency) => agency.groups.includes(tag)).map((agency) => agency.code);
   }
 
   nameOf(code: string): string | undefined {
@@ -108,36 +104,42 @@ export class AgencyMatcher {
 
 /**
  * The pieces of `text` outside the mentions that still hold words once role and filler words
- * are set aside, as the user wrote them. `keep` filters pieces (coordination keeps only those
- * that start like an agency name).
+ * are set aside, as the user wrote them. Pieces are cut at punctuation; with `joinRuns`, pieces
+ * only separated by commas are one ("phường, xã, thị trấn"). `keep` filters pieces (coordination
+ * keeps only those that start like an agency name).
  */
 export function leftoverFragments(
   text: string,
   tokens: Token[],
   mentions: Mention[],
-  keep: (words: Token[]) => boolean = () => true,
+  options: { keep?: (words: Token[]) => boolean; joinRuns?: boolean } = {},
 ): string[] {
   const covered = new Set<number>();
   for (const mention of mentions) for (let i = mention.firstToken; i < mention.endToken; i++) covered.add(i);
-  const fragments: Token[][] = [];
+  const runs: Token[][][] = [];
+  let run: Token[][] = [];
   let current: Token[] = [];
+  const closePiece = () => {
+    const meaningful = withoutFillers(current);
+    if (meaningful.some(isWord) && (options.keep ?? (() => true))(meaningful)) run.push(current);
+    current = [];
+  };
+  const closeRun = () => {
+    closePiece();
+    if (run.length) runs.push(run);
+    run = [];
+  };
   tokens.forEach((token, index) => {
-    if (covered.has(index) || BOUNDARIES.has(token.text)) {
-      if (current.length) fragments.push(current);
-      current = [];
-    } else {
-      current.push(token);
-    }
+    if (covered.has(index)) closeRun();
+    else if (BOUNDARIES.has(token.text)) (options.joinRuns && token.text === ',' ? closePiece : closeRun)();
+    else current.push(token);
   });
-  if (current.length) fragments.push(current);
-
-  const result: string[] = [];
-  for (const fragment of fragments) {
-    const meaningful = withoutFillers(fragment);
-    if (!meaningful.some(isWord) || !keep(meaningful)) continue;
-    result.push(text.slice(fragment[0]!.start, fragment[fragment.length - 1]!.end));
-  }
-  return result;
+  closeRun();
+  return runs.map((pieces) => {
+    const first = withoutFillers(pieces[0]!)[0]!;
+    const lastPiece = pieces[pieces.length - 1]!;
+    return text.slice(first.start, lastPiece[lastPiece.length - 1]!.end);
+  });
 }
 
 function withoutFillers(fragment: Token[]): Token[] {

@@ -1,10 +1,10 @@
 /**
  * Coordinating agencies of a task: the agencies named after "phối hợp (với)" when it is the
- * task's verb ("Chủ trì, phối hợp với Sở Tài chính...", "Phối hợp với Sở Thông tin và Truyền
- * thông đề xuất...", "Quan tâm, phối hợp công tác CCHC với ... Sở Nội vụ"). It is a verb when it
- * opens a clause: at the start of the task, after a comma, semicolon or "và", or after "chủ trì".
- * As a noun ("công tác phối hợp với Sở Nội vụ", "khó khăn trong phối hợp với...") it names a
- * partner of the subject matter, not a helper on the task, and is left alone.
+ * task's verb ("Chủ trì, phối hợp với Sở Y tế...", "Phối hợp với Sở Xây dựng rà soát...",
+ * "Tích cực, phối hợp chuyên môn với ... Sở Nội vụ"). It is a verb when it opens a clause: at the
+ * start of the task, after a comma, semicolon or "và", or after "chủ trì". As a noun ("công tác
+ * phối hợp với Sở Y tế", "vướng mắc trong phối hợp với...") it names a partner of the subject
+ * matter, not a helper on the task, and is left alone.
  *
  * The span runs to the end of the clause or to the verb that follows the names ("để", "nhằm",
  * "đề xuất", "tiếp tục"...). Group phrases in the span ("các sở, ban, ngành") cannot be
@@ -76,7 +76,7 @@ export function findCoordination(text: string, matcher: AgencyMatcher): Coordina
     const spanOffset = i + 2;
     const local = spanMentions.map((mention) => ({ ...mention, firstToken: mention.firstToken - spanOffset, endToken: mention.endToken - spanOffset }));
     result.unmatched.push(
-      ...leftoverFragments(text, span, local, (words) => !!startsWithAny(words, 0, AGENCY_HEADS)),
+      ...leftoverFragments(text, span, local, { keep: (words) => !!startsWithAny(words, 0, AGENCY_HEADS) }),
     );
     i = end - 1;
   }

@@ -1,17 +1,17 @@
 /**
  * Quantitative targets: percentages with the comparator the text puts before or after them.
- *   dưới / thấp hơn 0,4%  -> lt      không quá / tối đa 5%     -> lte
- *   trên / hơn 80%        -> gt      từ 96% trở lên / ít nhất  -> gte
+ *   dưới / thấp hơn 1%    -> lt      không quá / tối đa 5%     -> lte
+ *   trên / hơn 90%        -> gt      từ 95% trở lên / ít nhất  -> gte
  *   đạt 100%              -> gte     bằng 100%                 -> eq
- *   từ 90% đến 95%        -> two targets (gte 90, lte 95)
+ *   từ 30% đến 50%        -> two targets (gte 30, lte 50)
  * A percentage with no comparator is read as "at least" and flagged for review.
  *
  * What is measured (the indicator) is the "tỷ lệ ..." phrase before the number, with the
- * denominator after it ("tỷ lệ trễ hạn xuống dưới 0,4% tổng số hồ sơ" -> "Tỷ lệ trễ hạn trên
- * tổng số hồ sơ"); without one, the things counted after the number ("trên 80% các chi nhánh..."
- * -> "Tỷ lệ chi nhánh..."). When a second percentage follows in the same clause it qualifies what
- * is counted ("trên 80% các chi nhánh giải quyết đúng hạn từ 96% trở lên"): one target, over 80%,
- * whose indicator carries the 96% condition; not two targets.
+ * denominator after it ("tỷ lệ quá hạn xuống dưới 1% tổng số hồ sơ" -> "Tỷ lệ quá hạn trên tổng
+ * số hồ sơ"); without one, the things counted after the number ("trên 90% các phòng..." ->
+ * "Tỷ lệ phòng..."). When a second percentage follows in the same clause it qualifies what is
+ * counted ("trên 90% các phòng trả kết quả đúng hạn từ 95% trở lên"): one target, over 90%,
+ * whose indicator carries the 95% condition; not two targets.
  */
 import type { KpiTarget } from '../domain/campaign/campaign';
 import { splitSentences } from './sentences';

@@ -73,7 +73,8 @@ export function readLetterhead(preamble: Item[], matcher: AgencyMatcher): ReadLe
       pastAgencyBlock = true;
       place('letterhead');
     } else if (subject && !particulars.title) {
-      particulars.title = subject[1]!.trim();
+      const title = subject[1]!.trim();
+      particulars.title = title.charAt(0).toUpperCase() + title.slice(1);
       place('title');
     } else if (DOCUMENT_TYPE_LINE.test(text)) {
       // "KẾ HOẠCH" on its own line: the line under it is the title, in capitals or not.

@@ -77,13 +77,14 @@ export function splitSections(paragraphs: Paragraph[], chrome: Map<number, Ignor
       result.preamble.push(item);
       return;
     }
-    if (/^trên đây là\b/iu.test(paragraph.text)) {
+    if (/^trên đây là(?![\p{L}])/iu.test(paragraph.text)) {
       result.ignored.push({ item, reason: 'closing' });
       ended = true;
       return;
     }
     if (END_MARK.test(paragraph.text)) {
-      current.body.push({ line: paragraph.line, text: paragraph.text.replace(END_MARK, '').trim() });
+      // "./." is the sentence's full stop followed by the end mark: keep the full stop.
+      current.body.push({ line: paragraph.line, text: paragraph.text.replace(END_MARK, '.').trim() });
       ended = true;
       return;
     }

@@ -10,7 +10,7 @@ const MAX_LENGTH = 110;
 export function taskTitle(text: string): string {
   const firstParagraph = text.split('\n')[0] ?? '';
   let title = splitSentences(firstParagraph)[0] ?? firstParagraph;
-  const cut = title.search(/[;:]/u);
+  const cut = title.search(/;|:(?=\s)/u);
   if (cut >= 15) title = title.slice(0, cut);
   // "Tiếp tục tiếp tục thực hiện": a typing slip the title need not keep.
   title = title.replace(/(?<![\p{L}])(\p{L}+(?: \p{L}+)?) \1(?![\p{L}])/giu, '$1');

@@ -1,6 +1,6 @@
 /**
  * Dates as Vietnamese documents write them: "ngày 29 tháng 10 năm 2021", "ngày 24/01/2019",
- * "27-3-2021". Returns ISO dates (YYYY-MM-DD), or undefined for an impossible day.
+ * "27-3-2021", as ISO dates (YYYY-MM-DD); undefined for an impossible day.
  */
 import { isLocalDate } from '../domain/time/localDate';
 
@@ -15,14 +15,4 @@ export function isoDate(day: string, month: string, year: string): string | unde
 /** "29/10/2021": how the draft writes a date inside text (citations). */
 export function slashDate(iso: string): string {
   return iso.split('-').reverse().join('/');
-}
-
-/** Every date written in the text, in order. */
-export function datesIn(text: string): string[] {
-  const found: string[] = [];
-  for (const match of text.matchAll(new RegExp(`ngày\\s+${DATE_PATTERN}`, 'giu'))) {
-    const iso = isoDate(match[1]!, match[2]!, match[3]!);
-    if (iso) found.push(iso);
-  }
-  return found;
 }
