@@ -17,6 +17,7 @@ import { Problem, problems, sendProblem } from './problem';
 import { agencyRoutes } from './routes/agencies';
 import { assignmentRoutes } from './routes/assignments';
 import { calendarRoutes } from './routes/calendars';
+import { campaignImportRoutes } from './routes/campaignImport';
 import { campaignRoutes } from './routes/campaigns';
 import { healthRouter } from './routes/health';
 import { statisticsRoutes } from './routes/statistics';
@@ -78,6 +79,7 @@ export function createApp(options: AppOptions): Express {
     }),
   );
   api.use(idempotency(options.db));
+  api.use(campaignImportRoutes(deps));
   api.use(campaignRoutes(deps));
   api.use(assignmentRoutes(deps));
   api.use(agencyRoutes(deps));

@@ -29,6 +29,8 @@ export interface RouteSpec<B extends z.ZodType, Q extends z.ZodType, P extends z
   responses?: Record<number, string>;
   /** Answers with something other than JSON (CSV...). */
   produces?: string[];
+  /** Takes a raw document instead of a JSON body (the handler reads req.body itself). */
+  consumes?: string[];
   /**
    * Checks that depend on the resource (may this agency see or act on this assignment?), run
    * before the body is validated: a caller who may not act learns nothing from a 422.

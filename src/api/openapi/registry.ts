@@ -58,6 +58,12 @@ export class OpenApiRegistry {
         parameters: [...parametersOf(spec.params, 'path'), ...parametersOf(spec.query, 'query')],
         responses,
       };
+      if (spec.consumes) {
+        operation.requestBody = {
+          required: true,
+          content: Object.fromEntries(spec.consumes.map((type) => [type, { schema: { type: 'string', format: type.startsWith('text/') ? undefined : 'binary' } }])),
+        };
+      }
       if (spec.body) {
         const schema = toSchema(spec.body);
         operation.requestBody = {
