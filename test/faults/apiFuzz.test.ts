@@ -1,0 +1,143 @@
+/**
+ * Fuzzing every API route with generated paths, query strings, headers and bodies (fast-check):
+ * no answer is a 5xx, every error is problem+json, and no rejected request changes any data.
+ */
+import fc from 'fast-check';
+import { dateAt } from '../../src/domain/time/localDate';
+import { eventually, startApiHarness, type ApiHarness } from '../helpers/apiHarness';
+
+const today = dateAt(Date.now());
+const ID = 'cchc-fuzz.s1.t1.STNMT';
+
+const ROUTES: { method: string; path: string }[] = [
+  { method: 'GET', path: '/api/v1/campaigns' },
+  { method: 'POST', path: '/api/v1/campaigns' },
+  { method: 'POST', path: '/api/v1/campaigns/import' },
+  { method: 'GET', path: '/api/v1/campaigns/:key' },
+  { method: 'POST', path: '/api/v1/campaigns/:key/cancel' },
+  { method: 'GET', path: '/api/v1/assignments' },
+  { method: 'GET', path: '/api/v1/assignments/:id' },
+  ...['acknowledge', 'reportProgress', 'submitResult', 'accept', 'returnForRework', 'requestExtension', 'decideExtension', 'reassign', 'cancel'].map(
+    (action) => ({ method: 'POST', path: `/api/v1/assignments/:id/${action}` }),
+  ),
+  { method: 'GET', path: '/api/v1/agencies' },
+  { method: 'GET', path: '/api/v1/agencies/:code' },
+  { method: 'PUT', path: '/api/v1/agencies/:code' },
+  { method: 'GET', path: '/api/v1/calendars/:year' },
+  { method: 'PUT', path: '/api/v1/calendars/:year' },
+  { method: 'GET', path: '/api/v1/statistics' },
+  { method: 'DELETE', path: '/api/v1/campaigns/:key' },
+];
+
+/** Real ids half of the time, so requests reach the deeper checks, not only the 404s. */
+const pathParam = fc.oneof(
+  fc.constantFrom('cchc-fuzz', ID, 'STNMT', '2026', 'cchc-fuzz.s1.t1.SNV', '..', '%00', '%E0%A4%A'),
+  fc.string({ maxLength: 40 }).map(encodeURIComponent),
+  fc.string({ unit: 'grapheme', maxLength: 20 }).map(encodeURIComponent),
+);
+
+const queryString = fc
+  .dictionary(
+    fc.oneof(fc.constantFrom('campaign', 'section', 'agency', 'category', 'dueBefore', 'dueAfter', 'q', 'sort', 'limit', 'cursor', 'cutoff', 'by', 'format', 'group', 'key'), fc.string({ maxLength: 8 })),
+    fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom('cchc-fuzz', '0', '-1', '1e9', 'overdue', 'csv', '2026-02-30', ' ', '[]')),
+    { maxKeys: 4 },
+  )
+  .map((params) => new URLSearchParams(params).toString());
+
+const body = fc.oneof(
+  fc.jsonValue().map((value) => ({ text: JSON.stringify(value), type: 'application/json' })),
+  fc.record({
+    summary: fc.string(),
+    note: fc.string(),
+    reason: fc.string(),
+    comment: fc.string(),
+    grant: fc.boolean(),
+    toAgency: fc.string({ maxLength: 25 }),
+    requestedDeadline: fc.oneof(fc.string({ maxLength: 12 }), fc.constant('2099-01-01')),
+    evidenceLinks: fc.array(fc.string(), { maxLength: 3 }),
+    kpiValues: fc.array(fc.record({ indicator: fc.string(), value: fc.double() }), { maxLength: 2 }),
+    name: fc.string(),
+    kind: fc.string(),
+    daysOff: fc.array(fc.record({ date: fc.string({ maxLength: 12 }), name: fc.string() }), { maxLength: 2 }),
+  }, { requiredKeys: [] }).map((value) => ({ text: JSON.stringify(value), type: 'application/json' })),
+  fc.string({ maxLength: 200 }).map((text) => ({ text, type: 'application/json' })),
+  fc.string({ maxLength: 200 }).map((text) => ({ text, type: 'application/yaml' })),
+  fc.string({ maxLength: 200 }).map((text) => ({ text, type: 'text/plain' })),
+  fc.string({ maxLength: 200 }).map((text) => ({ text, type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' })),
+  fc.constantFrom({ text: '', type: 'application/json' }, { text: '{"a":', type: 'application/json' }, { text: 'x', type: 'multipart/form-data' }),
+);
+
+const headers = fc.record(
+  {
+    'Idempotency-Key': fc.string({ maxLength: 250 }).filter((key) => /^[\x21-\x7e]*$/.test(key) && key.length > 0),
+    Accept: fc.constantFrom('application/json', 'text/csv', '*/*', 'text/html'),
+    'Accept-Language': fc.constantFrom('vi', 'en', '*'),
+  },
+  { requiredKeys: [] },
+);
+
+describe('fuzzing the API', () => {
+  let api: ApiHarness;
+
+  beforeAll(async () => {
+    api = await startApiHarness();
+    const launched = await api.call('POST', '/api/v1/campaigns', {
+      token: api.tokens.secretariat,
+      json: {
+        key: 'cchc-fuzz',
+        year: Number(today.slice(0, 4)),
+        title: 'Thử ngẫu nhiên',
+        directive: { number: '9/KH', date: today, issuer: 'Sở Nội vụ', title: 'Thử' },
+        launchDate: today,
+        defaultDeadline: { kind: 'workingDaysAfterLaunch', workingDays: 20 },
+        sections: [{ number: 1, title: 'Giám đốc Sở TN&MT', addressees: { agencies: ['STNMT', 'SNV'] }, tasks: [{ title: 'Rà soát' }] }],
+      },
+    });
+    expect(launched.status).toBe(201);
+    await eventually(() => api.engine.db.assignments.countDocuments(), (n) => n === 2);
+  });
+  afterAll(() => api?.stop());
+
+  async function fingerprint(): Promise<string> {
+    const { db } = api.engine;
+    const [events, campaigns, agencies, calendars, assignments] = await Promise.all([
+      db.events.countDocuments(),
+      db.campaigns.find().lean(),
+      db.agencies.find().sort({ _id: 1 }).lean(),
+      db.calendars.find().lean(),
+      db.assignments.find({}, { seq: 1, status: 1, deadline: 1 }).sort({ _id: 1 }).lean(),
+    ]);
+    return JSON.stringify({ events, campaigns, agencies, calendars, assignments });
+  }
+
+  it('answers every generated request without a 5xx, and changes nothing when it refuses', async () => {
+    const tokens = [api.tokens.secretariat, api.tokens.STNMT, api.tokens.SXD, api.tokens.committee, 'dek_wrong', ''];
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...ROUTES),
+        fc.array(pathParam, { minLength: 2, maxLength: 2 }),
+        queryString,
+        body,
+        headers,
+        fc.constantFrom(...tokens),
+        async (route, [first, second], query, payload, extraHeaders, token) => {
+          let index = 0;
+          const path = route.path.replace(/:[a-z]+/g, () => [first, second][index++]!);
+          const before = await fingerprint();
+          const response = await api.call(route.method, `${path}${query ? `?${query}` : ''}`, {
+            token: token || undefined,
+            body: route.method === 'GET' ? undefined : payload.text,
+            contentType: route.method === 'GET' ? undefined : payload.type,
+            headers: extraHeaders,
+          });
+          if (response.status >= 500) throw new Error(`${route.method} ${path}?${query} -> ${response.status}: ${response.text.slice(0, 300)}`);
+          if (response.status >= 400) {
+            expect(response.headers.get('content-type')).toContain('application/problem+json');
+            expect(await fingerprint()).toBe(before);
+          }
+        },
+      ),
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 400), seed: Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31) },
+    );
+  });
+});
