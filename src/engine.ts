@@ -11,6 +11,9 @@ import { openDatabase, type Database } from './db/database';
 import { createHealthProbes } from './health/probes';
 import type { Logger } from './logger';
 import { createSmtpTransport, type SmtpTransport } from './mail/smtpTransport';
+// Email delivery (issue 5): the outbox dispatcher runs with the worker.
+import { loadMailSettings, type MailSettings } from './outbox/mailSettings';
+import { startOutboxDispatcher, type OutboxDispatcher, type OutboxDispatcherOptions } from './outbox/outboxDispatcher';
 import { installTemporalRuntime } from './temporal/runtime';
 import { createEngineWorker } from './temporal/worker';
 
@@ -27,6 +30,11 @@ export interface EngineOptions {
   api?: { host: string; port: number };
   workflowsPath?: string;
   rateLimitPerMinute?: number;
+  /**
+   * Email delivery (issue 5). Unset: the outbox dispatcher runs with the worker, configured from
+   * the environment (see src/outbox/mailSettings.ts); false: no dispatcher in this process.
+   */
+  outbox?: false | { settings?: Partial<MailSettings>; hooks?: OutboxDispatcherOptions['hooks'] };
 }
 
 export interface RunningEngine {
@@ -34,6 +42,8 @@ export interface RunningEngine {
   db: Database;
   smtp: SmtpTransport;
   worker?: Worker;
+  /** Email delivery (issue 5): the outbox dispatcher, when this process runs one. */
+  outbox?: OutboxDispatcher;
   /** The API's URL, e.g. http://127.0.0.1:3000, when this process serves it. */
   apiUrl?: string;
   /** Resolves when the worker stops on its own (a fatal error), never otherwise. */
@@ -50,6 +60,8 @@ function listen(server: Server, host: string, port: number): Promise<void> {
 
 export async function startEngine(options: EngineOptions): Promise<RunningEngine> {
   const { logger } = options;
+  // Email delivery (issue 5): read (and check) the mail settings before anything starts.
+  const mailSettings = options.runWorker && options.outbox !== false ? { ...loadMailSettings(), ...options.outbox?.settings } : undefined;
   const db = await openDatabase(options.mongoUri);
   const clientConnection = await Connection.connect({ address: options.temporalAddress });
   const client = new Client({ connection: clientConnection, namespace: options.namespace });
@@ -69,6 +81,19 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
       workflowsPath: options.workflowsPath,
     });
     workerRun = worker.run();
+  }
+
+  // Email delivery (issue 5): deliver the outbox beside the worker (several processes may; claims keep each email to one).
+  let outbox: OutboxDispatcher | undefined;
+  if (mailSettings) {
+    outbox = startOutboxDispatcher({
+      db,
+      smtp,
+      logger,
+      mailFrom: options.mailFrom,
+      settings: mailSettings,
+      hooks: options.outbox ? options.outbox.hooks : undefined,
+    });
   }
 
   let server: Server | undefined;
@@ -99,10 +124,11 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
         await workerRun.catch((error) => logger.error({ err: error }, 'worker stopped with an error'));
       }
       await workerConnection?.close();
+      await outbox?.stop(); // Email delivery (issue 5): finish the email under way before closing SMTP and the database.
       await clientConnection.close();
       smtp.close();
       await db.close();
     })());
 
-  return { client, db, smtp, worker, apiUrl, workerStopped: workerRun, stop };
+  return { client, db, smtp, worker, outbox, apiUrl, workerStopped: workerRun, stop };
 }

@@ -21,6 +21,9 @@ import { campaignImportRoutes } from './routes/campaignImport';
 import { campaignRoutes } from './routes/campaigns';
 import { healthRouter } from './routes/health';
 import { statisticsRoutes } from './routes/statistics';
+// Email delivery (issue 5): the outbox and the per-campaign test-mailbox switch.
+import { campaignMailSettingsRoutes } from './routes/campaignMailSettings';
+import { outboxRoutes } from './routes/outbox';
 import { dependencyOutage } from './dependencyOutage';
 
 export interface AppOptions {
@@ -85,6 +88,8 @@ export function createApp(options: AppOptions): Express {
   api.use(agencyRoutes(deps));
   api.use(calendarRoutes(deps));
   api.use(statisticsRoutes(deps));
+  api.use(outboxRoutes(deps)); // Email delivery (issue 5)
+  api.use(campaignMailSettingsRoutes(deps)); // Email delivery (issue 5)
   app.use(API_PREFIX, api);
 
   app.use((req, res) => sendProblem(res, problems.notFound(`Không có đường dẫn ${req.method} ${req.path}.`), req.originalUrl));

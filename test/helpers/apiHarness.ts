@@ -2,7 +2,7 @@
  * The whole engine for API tests: real Temporal dev server, FerretDB, Mailpit, the worker and the
  * HTTP API on free ports, a seeded directory and one token per role. Requests go over real HTTP.
  */
-import { startEngine, type RunningEngine } from '../../src/engine';
+import { startEngine, type EngineOptions, type RunningEngine } from '../../src/engine';
 import { logger } from '../../src/logger';
 import { createApiToken } from '../../src/services/apiTokens';
 import type { FerretDbServer, MailpitServer, TemporalDevServer } from '../../src/stack/embeddedServices';
@@ -41,7 +41,8 @@ export interface ApiResponse {
   body: any;
 }
 
-export async function startApiHarness(options: { rateLimitPerMinute?: number } = {}): Promise<ApiHarness> {
+/** `outbox` (issue 5): the email dispatcher, off unless a suite asks for it (API suites compare the outbox before and after requests). */
+export async function startApiHarness(options: { rateLimitPerMinute?: number; outbox?: EngineOptions['outbox'] } = {}): Promise<ApiHarness> {
   const [temporal, ferret, mailpit]: [TemporalDevServer, FerretDbServer, MailpitServer] = await Promise.all([
     startTestTemporal(),
     startTestFerretDb(),
@@ -58,6 +59,7 @@ export async function startApiHarness(options: { rateLimitPerMinute?: number } =
     runWorker: true,
     api: { host: '127.0.0.1', port: 0 },
     rateLimitPerMinute: options.rateLimitPerMinute ?? 100_000,
+    outbox: options.outbox ?? false,
   });
   for (const agency of AGENCIES) {
     await engine.db.agencies.create({ _id: agency.code, name: agency.name, kind: agency.kind, groups: [...agency.groups], contacts: [], updatedAt: new Date() });

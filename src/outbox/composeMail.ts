@@ -1,0 +1,221 @@
+/**
+ * Turns an outbox entry into the message to send: loads what it is about (the event, the
+ * assignment as it stood after the event, the campaign, the directory), picks the recipients by
+ * role, renders the kind's template, attaches the formal letter to an escalation to the People's
+ * Committee, and applies the test-mailbox switch. The Message-ID comes from the entry's id.
+ */
+import type { Agency } from '../domain/agency/agency';
+import { foldEvents } from '../domain/assignment/assignmentState';
+import type { Campaign } from '../domain/campaign/campaign';
+import { formatMailbox, parseMailbox, domainOf, type Mailbox } from '../domain/notification/mailbox';
+import { recipientsFor, type Recipients } from '../domain/notification/recipients';
+import { dateAt } from '../domain/time/localDate';
+import type { Database } from '../db/database';
+import { toAgency } from '../db/models/agencyModel';
+import { fromStoredEvent } from '../db/models/eventModel';
+import type { OutboxDoc } from '../db/models/outboxModel';
+import { agencyRef, buildAssignmentMailView, type AssignmentMailView } from '../mail/assignmentMailView';
+import { buildDigestMailView } from '../mail/digestMailView';
+import { buildFailureMailView } from '../mail/failureMailView';
+import { parseFormalLetter } from '../mail/formalLetter';
+import { renderFormalLetterPdf } from '../mail/formalLetterPdf';
+import { messageIdFor, threadRootFor } from '../mail/messageId';
+import { renderMail, type LayoutExtras, type RenderedMail, type SubjectIds } from '../mail/renderMail';
+import type { TemplateStore } from '../mail/templateStore';
+import { documentDateText } from '../mail/vietnameseLabels';
+import { readCampaignMailSettings } from './campaignMailSettings';
+import { digestReport } from './digestReport';
+import type { MailSettings } from './mailSettings';
+import { overdueOfAgency } from './overdueOfAgency';
+
+export interface MailContext {
+  db: Database;
+  templates: TemplateStore;
+  settings: MailSettings;
+  from: Mailbox;
+}
+
+export interface Attachment {
+  filename: string;
+  content: Buffer;
+  contentType: string;
+}
+
+export interface ComposedMail extends RenderedMail {
+  /** Who actually receives it (the test mailbox when redirected). */
+  to: Mailbox[];
+  cc: Mailbox[];
+  /** Who would receive it without the test-mailbox switch. */
+  intended: Recipients;
+  redirectedTo?: string;
+  messageId: string;
+  references?: string;
+  attachments: Attachment[];
+}
+
+/** Nobody to send it to: a permanent failure the secretariat must hear of (fix the directory, retry). */
+export class UndeliverableMail extends Error {
+  constructor(
+    readonly reason: string,
+    readonly intended: Recipients,
+  ) {
+    super(reason);
+  }
+}
+
+async function loadAgencies(db: Database, codes: string[]): Promise<Map<string, Agency>> {
+  if (codes.length === 0) return new Map();
+  const docs = await db.agencies.find({ _id: { $in: codes } }).lean();
+  return new Map(docs.map((doc) => [doc._id, toAgency(doc)]));
+}
+
+async function loadCampaign(db: Database, key: string): Promise<Campaign | undefined> {
+  return (await db.campaigns.findById(key, { definition: 1 }).lean())?.definition;
+}
+
+interface Draft {
+  view: object;
+  ids: SubjectIds;
+  intended: Recipients;
+  attachments: Attachment[];
+  /** The agency whose directory entry lacks addresses, for the "no recipient" reason. */
+  agency?: { code: string; name: string };
+}
+
+async function assignmentDraft(ctx: MailContext, entry: OutboxDoc): Promise<Draft> {
+  const { db, settings } = ctx;
+  const stored = await db.events.findById(entry.eventId).lean();
+  if (!stored) throw new Error(`event ${entry.eventId} of outbox entry ${entry._id} not found`);
+  const event = fromStoredEvent(stored);
+  const history = await db.events.find({ assignmentId: event.assignmentId, seq: { $lte: event.seq } }).sort({ seq: 1 }).lean();
+  const state = foldEvents(history.map(fromStoredEvent));
+  if (!state) throw new Error(`assignment ${event.assignmentId} has no history`);
+  const leadCode = entry.agencyCode ?? state.agencyCode;
+  const previous = event.type === 'Reassigned' ? [event.from] : [];
+  const agencies = await loadAgencies(db, [leadCode, ...state.coordinatingAgencies, ...previous]);
+  const lead = agencies.get(leadCode);
+  const coordinating = state.coordinatingAgencies.map((code) => agencies.get(code)).filter((a): a is Agency => a !== undefined);
+  const campaign = await loadCampaign(db, state.campaignKey);
+  const at = Date.parse(event.at);
+  const view = buildAssignmentMailView({
+    kind: entry.kind,
+    event,
+    state,
+    campaign,
+    lead,
+    coordinating: state.coordinatingAgencies.map((code) => agencyRef(code, agencies.get(code))),
+    overdueList: entry.kind === 'escalationToCommittee' ? await overdueOfAgency(db, leadCode, at, state) : [],
+    previousAgency: event.type === 'Reassigned' ? agencyRef(event.from, agencies.get(event.from)) : undefined,
+  });
+  const intended = recipientsFor({
+    kind: entry.kind,
+    lead,
+    coordinating,
+    secretariat: settings.secretariat,
+    committee: settings.committee,
+    dueToday: event.type === 'ReminderSent' && event.workingDaysLeft === 0,
+  });
+  const attachments = entry.kind === 'escalationToCommittee' ? [await formalLetter(ctx, view, at)] : [];
+  return {
+    view: { ...view, hasLetter: attachments.length > 0 },
+    ids: { campaignKey: state.campaignKey, assignmentId: state.id },
+    intended,
+    attachments,
+    agency: agencyRef(leadCode, lead),
+  };
+}
+
+/** The văn bản đôn đốc: formalLetter.txt rendered with the escalation's data, as a PDF. */
+async function formalLetter(ctx: MailContext, view: AssignmentMailView, at: number): Promise<Attachment> {
+  const date = dateAt(at);
+  const wording = ctx.templates.loadText('formalLetter.txt')({
+    ...view,
+    letterDate: documentDateText(date),
+    overdueCount: view.overdueList.length,
+  });
+  const letter = parseFormalLetter(wording);
+  const content = await renderFormalLetterPdf(letter, { title: `Văn bản đôn đốc - ${view.assignment.id}`, createdAt: new Date(at) });
+  return { filename: `van-ban-don-doc-${view.assignment.id}.pdf`, content, contentType: 'application/pdf' };
+}
+
+async function digestDraft(ctx: MailContext, entry: OutboxDoc): Promise<Draft> {
+  if (!entry.asOf || !entry.digestWeek) throw new Error(`digest ${entry._id} lacks its week`);
+  const asOf = entry.asOf.getTime();
+  const report = await digestReport(ctx.db, entry.campaignKey, asOf);
+  const view = buildDigestMailView({
+    campaignKey: entry.campaignKey,
+    campaign: await loadCampaign(ctx.db, entry.campaignKey),
+    week: entry.digestWeek,
+    asOf,
+    counts: report.counts,
+    overdue: report.overdue,
+  });
+  const intended = recipientsFor({ kind: 'weeklyDigest', coordinating: [], secretariat: ctx.settings.secretariat, committee: ctx.settings.committee });
+  return { view, ids: { campaignKey: entry.campaignKey }, intended, attachments: [] };
+}
+
+async function failureDraft(ctx: MailContext, entry: OutboxDoc): Promise<Draft> {
+  const facts = entry.failure;
+  if (!facts || !entry.aboutEntryId) throw new Error(`failure notice ${entry._id} lacks its facts`);
+  const agencies = await loadAgencies(ctx.db, entry.agencyCode ? [entry.agencyCode] : []);
+  const view = buildFailureMailView({
+    campaignKey: entry.campaignKey,
+    campaign: await loadCampaign(ctx.db, entry.campaignKey),
+    failedEntryId: entry.aboutEntryId,
+    failedKind: facts.kind,
+    assignmentId: entry.assignmentId ?? null,
+    agency: entry.agencyCode ? agencyRef(entry.agencyCode, agencies.get(entry.agencyCode)) : null,
+    refused: facts.refused,
+    reason: facts.reason,
+    partlyDelivered: facts.partlyDelivered,
+    intended: { to: facts.to, cc: facts.cc },
+    at: entry.createdAt.getTime(),
+  });
+  const intended = recipientsFor({ kind: 'deliveryFailure', coordinating: [], secretariat: ctx.settings.secretariat, committee: ctx.settings.committee });
+  return { view, ids: { campaignKey: entry.campaignKey, assignmentId: entry.assignmentId }, intended, attachments: [] };
+}
+
+/** The campaign's own test mailbox first, then the engine-wide one (MAIL_TEST_MAILBOX). */
+async function testMailboxFor(ctx: MailContext, campaignKey: string): Promise<Mailbox | undefined> {
+  const own = (await readCampaignMailSettings(ctx.db, campaignKey))?.testMailbox;
+  return (own ? parseMailbox(own) : undefined) ?? ctx.settings.testMailbox;
+}
+
+export async function composeMail(ctx: MailContext, entry: OutboxDoc): Promise<ComposedMail> {
+  const draft =
+    entry.kind === 'weeklyDigest'
+      ? await digestDraft(ctx, entry)
+      : entry.kind === 'deliveryFailure'
+        ? await failureDraft(ctx, entry)
+        : await assignmentDraft(ctx, entry);
+  const testMailbox = await testMailboxFor(ctx, entry.campaignKey);
+  if (!testMailbox && draft.intended.to.length === 0) {
+    const who = draft.agency ? `${draft.agency.name} (${draft.agency.code})` : 'người nhận';
+    throw new UndeliverableMail(
+      `Danh bạ chưa có địa chỉ email nào của ${who}; hãy cập nhật danh bạ rồi gửi lại thư này.`,
+      draft.intended,
+    );
+  }
+  const extras: LayoutExtras = {
+    testMode: testMailbox
+      ? {
+          intendedTo: draft.intended.to.map(formatMailbox).join(', ') || '(chưa có địa chỉ trong danh bạ)',
+          intendedCc: draft.intended.cc.map(formatMailbox).join(', ') || '(không có)',
+        }
+      : null,
+    reference: entry._id,
+  };
+  const rendered = renderMail(ctx.templates, entry.kind, draft.view, draft.ids, extras);
+  const domain = domainOf(ctx.from);
+  const isThreadRoot = entry.kind === 'assignmentNotice' && entry._id.endsWith('.launch');
+  return {
+    ...rendered,
+    to: testMailbox ? [testMailbox] : draft.intended.to,
+    cc: testMailbox ? [] : draft.intended.cc,
+    intended: draft.intended,
+    redirectedTo: testMailbox ? formatMailbox(testMailbox) : undefined,
+    messageId: messageIdFor(entry._id, domain),
+    references: entry.assignmentId && !isThreadRoot ? threadRootFor(entry.assignmentId, domain) : undefined,
+    attachments: draft.attachments,
+  };
+}

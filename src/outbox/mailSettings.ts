@@ -1,0 +1,77 @@
+/**
+ * What the delivery side reads from the environment (the engine's other settings stay in
+ * src/config.ts). Addresses default to reserved `.example` domains, so an unconfigured engine
+ * never writes to a real mailbox.
+ */
+import { z } from 'zod';
+import { parseMailbox, type Mailbox } from '../domain/notification/mailbox';
+import type { DigestSchedule } from '../domain/notification/digestSchedule';
+import { DEFAULT_TEMPLATES_DIR } from '../mail/templateStore';
+
+export interface MailSettings {
+  secretariat: Mailbox;
+  committee: Mailbox;
+  /** Every email of every campaign goes here instead (staging); the per-campaign switch is in the database. */
+  testMailbox?: Mailbox;
+  templatesDir: string;
+  digest: DigestSchedule | null;
+  pollIntervalMs: number;
+  leaseMs: number;
+  backoff: { baseMs: number; maxMs: number };
+}
+
+const mailbox = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((value, ctx) => {
+      const parsed = parseMailbox(value);
+      if (!parsed) {
+        ctx.addIssue({ code: 'custom', message: `not an email address: ${value}` });
+        return z.NEVER;
+      }
+      return parsed;
+    });
+
+const MailEnvSchema = z.object({
+  SECRETARIAT_EMAIL: mailbox('Thường trực Ban Chỉ đạo CCHC (Sở Nội vụ) <thuongtruc-cchc@sonoivu.example>'),
+  COMMITTEE_EMAIL: mailbox('Văn phòng UBND Thành phố <vanphong@ubnd.example>'),
+  MAIL_TEST_MAILBOX: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value, ctx) => {
+      if (!value) return undefined;
+      const parsed = parseMailbox(value);
+      if (!parsed) ctx.addIssue({ code: 'custom', message: `not an email address: ${value}` });
+      return parsed;
+    }),
+  MAIL_TEMPLATES_DIR: z.string().default(DEFAULT_TEMPLATES_DIR),
+  WEEKLY_DIGEST: z.enum(['true', 'false', '1', '0']).default('true'),
+  DIGEST_WEEKDAY: z.coerce.number().int().min(1).max(7).default(1),
+  DIGEST_TIME: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).default('08:00'),
+  OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(2_000),
+  OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
+  OUTBOX_RETRY_BASE_SECONDS: z.coerce.number().min(0.05).max(3_600).default(30),
+  OUTBOX_RETRY_MAX_SECONDS: z.coerce.number().min(0.1).max(86_400).default(3_600),
+});
+
+export function loadMailSettings(env: NodeJS.ProcessEnv = process.env): MailSettings {
+  const parsed = MailEnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n');
+    throw new Error(`Invalid mail environment:\n${problems}`);
+  }
+  const e = parsed.data;
+  const digestOn = e.WEEKLY_DIGEST === 'true' || e.WEEKLY_DIGEST === '1';
+  return {
+    secretariat: e.SECRETARIAT_EMAIL,
+    committee: e.COMMITTEE_EMAIL,
+    testMailbox: e.MAIL_TEST_MAILBOX,
+    templatesDir: e.MAIL_TEMPLATES_DIR,
+    digest: digestOn ? { weekday: e.DIGEST_WEEKDAY, time: e.DIGEST_TIME } : null,
+    pollIntervalMs: e.OUTBOX_POLL_MS,
+    leaseMs: e.OUTBOX_LEASE_SECONDS * 1000,
+    backoff: { baseMs: e.OUTBOX_RETRY_BASE_SECONDS * 1000, maxMs: e.OUTBOX_RETRY_MAX_SECONDS * 1000 },
+  };
+}

@@ -1,0 +1,119 @@
+/**
+ * Claiming an outbox entry so that exactly one dispatcher delivers it, even with several worker
+ * processes on one database. A claim is the insert of `<entry id>#<attempt>` into `outbox_claims`:
+ * an insert with a unique `_id` is atomic on MongoDB and on FerretDB alike (FerretDB 1.x on
+ * SQLite runs a findAndModify as a read, then a write, so two processes could both "win" a
+ * conditional update; they cannot both insert one key). The winner then marks the entry
+ * `sending` with its token and a lease; a dispatcher that dies leaves the lease to expire, and the
+ * next claim (attempt + 1) takes the entry over.
+ */
+import { randomUUID } from 'node:crypto';
+import { Schema, type Connection, type Model } from 'mongoose';
+import type { Database } from '../db/database';
+import type { OutboxDoc } from '../db/models/outboxModel';
+
+export interface OutboxClaimDoc {
+  /** `<entry id>#<attempt>`: one claim per attempt, ever. */
+  _id: string;
+  entryId: string;
+  attempt: number;
+  token: string;
+  claimedBy: string;
+  claimedAt: Date;
+}
+
+const claimSchema = new Schema<OutboxClaimDoc>(
+  {
+    _id: { type: String, required: true },
+    entryId: { type: String, required: true },
+    attempt: { type: Number, required: true },
+    token: { type: String, required: true },
+    claimedBy: { type: String, required: true },
+    claimedAt: { type: Date, required: true },
+  },
+  { versionKey: false, collection: 'outbox_claims' },
+);
+
+export type OutboxClaimModel = Model<OutboxClaimDoc>;
+
+export function outboxClaimModel(connection: Connection): OutboxClaimModel {
+  return (connection.models.OutboxClaim as OutboxClaimModel | undefined) ?? connection.model<OutboxClaimDoc>('OutboxClaim', claimSchema);
+}
+
+export interface Claim {
+  entry: OutboxDoc;
+  token: string;
+  leaseExpiresAt: Date;
+}
+
+const DUPLICATE_KEY = 11000;
+
+/** Entries a dispatcher may claim now: pending and due, or `sending` under an expired lease. */
+async function candidates(db: Database, now: Date, limit: number): Promise<OutboxDoc[]> {
+  const [pending, abandoned] = await Promise.all([
+    db.outbox
+      .find({ status: 'pending', $or: [{ nextAttemptAt: { $exists: false } }, { nextAttemptAt: { $lte: now } }] })
+      .sort({ createdAt: 1, _id: 1 })
+      .limit(limit)
+      .lean(),
+    db.outbox.find({ status: 'sending', leaseExpiresAt: { $lte: now } }).sort({ createdAt: 1, _id: 1 }).limit(limit).lean(),
+  ]);
+  return [...abandoned, ...pending];
+}
+
+/**
+ * Inserts the claim of `attempt`, or of a later attempt when the one found was abandoned: a
+ * dispatcher that died between its claim and marking the entry left claim #n while the entry
+ * still says n - 1 attempts; once that claim is older than a lease, #n + 1 may be taken.
+ */
+async function insertClaim(
+  db: Database,
+  entry: OutboxDoc,
+  options: { now: Date; leaseMs: number; claimedBy: string },
+): Promise<{ attempt: number; token: string } | undefined> {
+  const claims = outboxClaimModel(db.connection);
+  for (let attempt = entry.attempts + 1; attempt <= entry.attempts + 3; attempt++) {
+    const token = randomUUID();
+    try {
+      await claims.collection.insertOne({
+        _id: `${entry._id}#${attempt}` as never,
+        entryId: entry._id,
+        attempt,
+        token,
+        claimedBy: options.claimedBy,
+        claimedAt: options.now,
+      });
+      return { attempt, token };
+    } catch (error) {
+      if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
+    }
+    // Someone holds this attempt. Ours only if that claim was abandoned before the entry was marked.
+    const [taken, current] = await Promise.all([
+      claims.findById(`${entry._id}#${attempt}`).lean(),
+      db.outbox.findById(entry._id, { attempts: 1 }).lean(),
+    ]);
+    const abandoned = taken && current && current.attempts < attempt && taken.claimedAt.getTime() + options.leaseMs <= options.now.getTime();
+    if (!abandoned) return undefined;
+  }
+  return undefined;
+}
+
+/** Claims the oldest claimable entry, or returns undefined when there is none. */
+export async function claimNext(
+  db: Database,
+  options: { now: Date; leaseMs: number; claimedBy: string; batch?: number },
+): Promise<Claim | undefined> {
+  for (const entry of await candidates(db, options.now, options.batch ?? 20)) {
+    // Another dispatcher took this attempt (perhaps from an older read of ours): not ours.
+    const claim = await insertClaim(db, entry, options);
+    if (!claim) continue;
+    const leaseExpiresAt = new Date(options.now.getTime() + options.leaseMs);
+    const { attempt, token } = claim;
+    await db.outbox.updateOne(
+      { _id: entry._id },
+      { $set: { status: 'sending', attempts: attempt, claimToken: token, claimedBy: options.claimedBy, leaseExpiresAt } },
+    );
+    return { entry: { ...entry, status: 'sending', attempts: attempt, claimToken: token, leaseExpiresAt }, token, leaseExpiresAt };
+  }
+  return undefined;
+}
