@@ -4,8 +4,7 @@
  * 422 or 409); every forbidden cell is refused (401, 403, or 404 when the agency may not even know
  * the assignment exists). Nothing any refused request sent is recorded.
  */
-import { dateAt } from '../../src/domain/time/localDate';
-import { eventually, startApiHarness, type ApiHarness } from '../helpers/apiHarness';
+import { launchTestCampaign, startApiHarness, type ApiHarness } from '../helpers/apiHarness';
 
 type Who = 'secretariat' | 'committee' | 'own' | 'coordinator' | 'other';
 const EVERYONE: Who[] = ['secretariat', 'committee', 'own', 'coordinator', 'other'];
@@ -21,7 +20,6 @@ interface Cell {
 }
 
 const ID = 'cchc-mt.s1.t1.STNMT';
-const today = dateAt(Date.now());
 
 const CELLS: Cell[] = [
   { route: 'list campaigns', method: 'GET', path: '/api/v1/campaigns', allowed: EVERYONE },
@@ -61,23 +59,14 @@ describe('authorisation matrix', () => {
   beforeAll(async () => {
     api = await startApiHarness();
     tokenOf = { secretariat: api.tokens.secretariat, committee: api.tokens.committee, own: api.tokens.STNMT, coordinator: api.tokens.SNV, other: api.tokens.SXD };
-    const launched = await api.call('POST', '/api/v1/campaigns', {
-      token: api.tokens.secretariat,
-      json: {
-        key: 'cchc-mt',
-        year: Number(today.slice(0, 4)),
-        title: 'Ma trận phân quyền',
-        directive: { number: '1/KH', date: today, issuer: 'Sở Nội vụ', title: 'Thử' },
-        launchDate: today,
-        defaultDeadline: { kind: 'workingDaysAfterLaunch', workingDays: 20 },
-        sections: [
-          { number: 1, title: 'Giám đốc Sở TN&MT', addressees: { agencies: ['STNMT'] }, tasks: [{ title: 'Rà soát', coordinatingAgencies: ['SNV'] }] },
-          { number: 2, title: 'Giám đốc Sở Xây dựng', addressees: { agencies: ['SXD'] }, tasks: [{ title: 'Rà soát' }] },
-        ],
-      },
+    await launchTestCampaign(api, {
+      key: 'cchc-mt',
+      title: 'Ma trận phân quyền',
+      sections: [
+        { number: 1, title: 'Giám đốc Sở TN&MT', addressees: { agencies: ['STNMT'] }, tasks: [{ title: 'Rà soát', coordinatingAgencies: ['SNV'] }] },
+        { number: 2, title: 'Giám đốc Sở Xây dựng', addressees: { agencies: ['SXD'] }, tasks: [{ title: 'Rà soát' }] },
+      ],
     });
-    expect(launched.status).toBe(201);
-    await eventually(() => api.engine.db.assignments.countDocuments({ campaignKey: 'cchc-mt' }), (count) => count === 2);
   });
   afterAll(() => api?.stop());
 

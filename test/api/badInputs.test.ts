@@ -3,7 +3,7 @@
  * messages where fields are wrong) and leaves every collection exactly as it was.
  */
 import { dateAt } from '../../src/domain/time/localDate';
-import { eventually, startApiHarness, type ApiHarness, type CallOptions } from '../helpers/apiHarness';
+import { launchTestCampaign, startApiHarness, type ApiHarness, type CallOptions } from '../helpers/apiHarness';
 
 const today = dateAt(Date.now());
 const ID = 'cchc-bad.s1.t1.STNMT';
@@ -78,20 +78,7 @@ describe('bad input', () => {
 
   beforeAll(async () => {
     api = await startApiHarness();
-    const launched = await api.call('POST', '/api/v1/campaigns', {
-      token: api.tokens.secretariat,
-      json: {
-        key: 'cchc-bad',
-        year: Number(today.slice(0, 4)),
-        title: 'Dữ liệu sai',
-        directive: { number: '1/KH', date: today, issuer: 'Sở Nội vụ', title: 'Thử' },
-        launchDate: today,
-        defaultDeadline: { kind: 'workingDaysAfterLaunch', workingDays: 20 },
-        sections: [{ number: 1, title: 'Giám đốc Sở TN&MT', addressees: { agencies: ['STNMT'] }, tasks: [{ title: 'Rà soát' }] }],
-      },
-    });
-    expect(launched.status).toBe(201);
-    await eventually(() => api.engine.db.assignments.countDocuments(), (count) => count === 1);
+    await launchTestCampaign(api, { key: 'cchc-bad', title: 'Dữ liệu sai', sections: [{ number: 1, title: 'Giám đốc Sở TN&MT', addressees: { agencies: ['STNMT'] }, tasks: [{ title: 'Rà soát' }] }] });
     // A key used once, for the reuse case.
     await api.call('PUT', '/api/v1/agencies/Q1', {
       token: api.tokens.secretariat,

@@ -3,7 +3,7 @@
  * with Retry-After instead of failing with a 500.
  */
 import { addDays, dateAt } from '../../src/domain/time/localDate';
-import { eventually, startApiHarness, type ApiHarness } from '../helpers/apiHarness';
+import { eventually, launchTestCampaign, startApiHarness, type ApiHarness } from '../helpers/apiHarness';
 
 const today = dateAt(Date.now());
 

@@ -3,7 +3,7 @@
  * assignment through to acceptance, and the counts, timeline and report follow.
  */
 import { dateAt } from '../../src/domain/time/localDate';
-import { eventually, startApiHarness, type ApiHarness } from '../helpers/apiHarness';
+import { eventually, launchTestCampaign, startApiHarness, type ApiHarness } from '../helpers/apiHarness';
 
 const today = dateAt(Date.now());
 

@@ -2,10 +2,8 @@
  * A retried action with its Idempotency-Key gets the first answer and records nothing twice;
  * a token over its rate limit gets 429 while other tokens carry on.
  */
-import { dateAt } from '../../src/domain/time/localDate';
-import { eventually, startApiHarness, type ApiHarness } from '../helpers/apiHarness';
+import { launchTestCampaign, startApiHarness, type ApiHarness } from '../helpers/apiHarness';
 
-const today = dateAt(Date.now());
 
 describe('retries and limits', () => {
   let api: ApiHarness;
@@ -15,21 +13,8 @@ describe('retries and limits', () => {
   afterAll(() => api?.stop());
 
   it('answers a retried submission from its first answer, with one event', async () => {
-    const launched = await api.call('POST', '/api/v1/campaigns', {
-      token: api.tokens.secretariat,
-      json: {
-        key: 'cchc-lap',
-        year: Number(today.slice(0, 4)),
-        title: 'Thử gửi lại',
-        directive: { number: '3/KH', date: today, issuer: 'Sở Nội vụ', title: 'Thử' },
-        launchDate: today,
-        defaultDeadline: { kind: 'workingDaysAfterLaunch', workingDays: 20 },
-        sections: [{ number: 1, title: 'Chủ tịch UBND Quận 1', addressees: { agencies: ['Q1'] }, tasks: [{ title: 'Báo cáo' }] }],
-      },
-    });
-    expect(launched.status).toBe(201);
+    await launchTestCampaign(api, { key: 'cchc-lap', title: 'Thử gửi lại', sections: [{ number: 1, title: 'Chủ tịch UBND Quận 1', addressees: { agencies: ['Q1'] }, tasks: [{ title: 'Báo cáo' }] }] });
     const id = 'cchc-lap.s1.t1.Q1';
-    await eventually(() => api.engine.db.assignments.countDocuments({ _id: id }), (n) => n === 1);
     const submit = () =>
       api.call('POST', `/api/v1/assignments/${id}/submitResult`, {
         token: api.tokens.Q1,

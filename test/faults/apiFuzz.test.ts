@@ -3,10 +3,8 @@
  * no answer is a 5xx, every error is problem+json, and no rejected request changes any data.
  */
 import fc from 'fast-check';
-import { dateAt } from '../../src/domain/time/localDate';
-import { eventually, startApiHarness, type ApiHarness } from '../helpers/apiHarness';
+import { launchTestCampaign, startApiHarness, type ApiHarness } from '../helpers/apiHarness';
 
-const today = dateAt(Date.now());
 const ID = 'cchc-fuzz.s1.t1.STNMT';
 
 const ROUTES: { method: string; path: string }[] = [
@@ -81,20 +79,7 @@ describe('fuzzing the API', () => {
 
   beforeAll(async () => {
     api = await startApiHarness();
-    const launched = await api.call('POST', '/api/v1/campaigns', {
-      token: api.tokens.secretariat,
-      json: {
-        key: 'cchc-fuzz',
-        year: Number(today.slice(0, 4)),
-        title: 'Thử ngẫu nhiên',
-        directive: { number: '9/KH', date: today, issuer: 'Sở Nội vụ', title: 'Thử' },
-        launchDate: today,
-        defaultDeadline: { kind: 'workingDaysAfterLaunch', workingDays: 20 },
-        sections: [{ number: 1, title: 'Giám đốc Sở TN&MT', addressees: { agencies: ['STNMT', 'SNV'] }, tasks: [{ title: 'Rà soát' }] }],
-      },
-    });
-    expect(launched.status).toBe(201);
-    await eventually(() => api.engine.db.assignments.countDocuments(), (n) => n === 2);
+    await launchTestCampaign(api, { key: 'cchc-fuzz', title: 'Thử ngẫu nhiên', sections: [{ number: 1, title: 'Giám đốc Sở TN&MT', addressees: { agencies: ['STNMT', 'SNV'] }, tasks: [{ title: 'Rà soát' }] }] });
   });
   afterAll(() => api?.stop());
 

@@ -116,3 +116,39 @@ export async function eventually<T>(probe: () => Promise<T>, check: (value: T) =
     await new Promise((resolve) => setTimeout(resolve, 150));
   }
 }
+
+export interface TestSection {
+  number: number;
+  title: string;
+  addressees: { agencies?: string[]; groups?: string[] };
+  tasks: { title: string; coordinatingAgencies?: string[] }[];
+}
+
+/**
+ * Launches a campaign through the API, starting today, with a deadline 20 working days out by
+ * default, and waits until its assignments are in the read model.
+ */
+export async function launchTestCampaign(
+  api: ApiHarness,
+  campaign: { key: string; title?: string; sections: TestSection[]; defaultDeadline?: unknown },
+): Promise<ApiResponse> {
+  const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+  const launched = await api.call('POST', '/api/v1/campaigns', {
+    token: api.tokens.secretariat,
+    json: {
+      key: campaign.key,
+      year: Number(today.slice(0, 4)),
+      title: campaign.title ?? 'Kế hoạch thử nghiệm',
+      directive: { number: '1/KH-SNV', date: today, issuer: 'Sở Nội vụ', title: 'Thử nghiệm' },
+      launchDate: today,
+      defaultDeadline: campaign.defaultDeadline ?? { kind: 'workingDaysAfterLaunch', workingDays: 20 },
+      sections: campaign.sections,
+    },
+  });
+  if (launched.status !== 201) throw new Error(`launch failed: ${launched.status} ${launched.text}`);
+  await eventually(
+    () => api.engine.db.assignments.countDocuments({ campaignKey: campaign.key }),
+    (count) => count === launched.body.plannedAssignments,
+  );
+  return launched;
+}
