@@ -2,7 +2,7 @@
  * The latest summary of each assignment below a section or campaign, and the counts derived
  * from them. Plain data, carried across continue-as-new.
  */
-import { countCategories, type AssignmentSummary, type CategoryCounts } from '../src/domain/assignment/assignmentSummary';
+import { countCategories, countCategoriesBy, type AssignmentSummary } from '../src/domain/assignment/assignmentSummary';
 import { FINAL_STATUSES } from '../src/domain/assignment/assignmentState';
 import type { ProgressView } from './section/sectionMessages';
 
@@ -30,17 +30,12 @@ export class ProgressBook {
   }
 
   view(now: number, started: number, cancelRequested: boolean): ProgressView {
-    const group = (keyOf: (summary: AssignmentSummary) => string): Record<string, CategoryCounts> => {
-      const groups = new Map<string, AssignmentSummary[]>();
-      for (const summary of this.all) groups.set(keyOf(summary), [...(groups.get(keyOf(summary)) ?? []), summary]);
-      return Object.fromEntries([...groups].map(([key, list]) => [key, countCategories(list, now)]));
-    };
     return {
       planned: this.summaries.size,
       started,
       counts: countCategories(this.all, now),
-      bySection: group((summary) => String(summary.sectionNumber)),
-      byAgency: group((summary) => summary.agencyCode),
+      bySection: countCategoriesBy(this.all, (summary) => String(summary.sectionNumber), now),
+      byAgency: countCategoriesBy(this.all, (summary) => summary.agencyCode, now),
       cancelRequested,
     };
   }

@@ -9,6 +9,7 @@ import { evolve, foldEvents, type AssignmentState } from '../domain/assignment/a
 import type { Database } from '../db/database';
 import { fromViewDoc, toViewDoc } from '../db/models/assignmentViewModel';
 import { fromStoredEvent } from '../db/models/eventModel';
+import { foldEventStream } from './foldEventStream';
 
 async function foldFromStore(db: Database, assignmentId: string): Promise<AssignmentState | undefined> {
   const docs = await db.events.find({ assignmentId }).sort({ seq: 1 }).lean();
@@ -33,14 +34,7 @@ export async function applyToProjection(db: Database, assignmentId: string, even
 /** Drops the read model and folds every event again. Returns how many assignments it holds. */
 export async function rebuildAssignmentProjection(db: Database): Promise<number> {
   await db.assignments.deleteMany({});
-  const states = new Map<string, AssignmentState>();
-  // One pass over the events in (assignment, seq) order.
-  const cursor = db.events.find().sort({ assignmentId: 1, seq: 1 }).lean().cursor();
-  for await (const doc of cursor) {
-    const event = fromStoredEvent(doc);
-    states.set(event.assignmentId, evolve(states.get(event.assignmentId), event));
-  }
-  const docs = [...states.values()].map(toViewDoc);
+  const docs = [...(await foldEventStream(db)).values()].map(toViewDoc);
   for (let i = 0; i < docs.length; i += 1_000) {
     await db.assignments.insertMany(docs.slice(i, i + 1_000), { ordered: false });
   }

@@ -5,7 +5,7 @@
 import type { Client } from '@temporalio/client';
 import { z } from 'zod';
 import { FINAL_STATUSES } from '../domain/assignment/assignmentState';
-import { STATUS_CATEGORIES, type StatusCategory } from '../domain/assignment/statusCategory';
+import { categorize, STATUS_CATEGORIES, type StatusCategory } from '../domain/assignment/statusCategory';
 import type { Caller } from '../api/middleware/authenticate';
 import type { Database } from '../db/database';
 import type { AssignmentViewDoc } from '../db/models/assignmentViewModel';
@@ -121,18 +121,8 @@ export async function listAssignments(db: Database, caller: Caller, query: Assig
 }
 
 export function toListItem(doc: AssignmentViewDoc, now: number) {
-  const { _id, deadlineEndsAt, completion, ...rest } = doc;
-  const category: StatusCategory | undefined =
-    doc.status === 'cancelled'
-      ? undefined
-      : completion
-        ? completion === 'onTime'
-          ? 'completedOnTime'
-          : 'completedLate'
-        : deadlineEndsAt.getTime() > now
-          ? 'inProgressWithinDeadline'
-          : 'overdue';
-  return { id: _id, ...rest, category };
+  const { _id, deadlineEndsAt: _ends, completion: _completion, ...rest } = doc;
+  return { id: _id, ...rest, category: categorize(doc, now) };
 }
 
 export async function assignmentDetails(deps: { db: Database; client: Client }, doc: AssignmentViewDoc) {

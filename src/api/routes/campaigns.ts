@@ -2,10 +2,10 @@
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { Router } from 'express';
 import { z } from 'zod';
-import { emptyCounts, type CategoryCounts } from '../../domain/assignment/assignmentSummary';
+import { countCategories, countCategoriesBy } from '../../domain/assignment/assignmentSummary';
 import { CampaignKeySchema, CampaignSchema } from '../../domain/campaign/campaign';
 import { CampaignConflict, CampaignProblems, cancelCampaign, launchCampaign } from '../../services/campaignService';
-import { toListItem, visibilityFilter } from '../../services/assignmentQueries';
+import { visibilityFilter } from '../../services/assignmentQueries';
 import { defineRoute } from '../defineRoute';
 import type { ApiDeps } from '../apiDeps';
 import { problems } from '../problem';
@@ -84,17 +84,9 @@ export function campaignRoutes(deps: ApiDeps): Router {
       if (!doc) throw problems.notFound(`Không có kế hoạch ${params.key}.`);
       const now = Date.now();
       const rows = await db.assignments.find({ campaignKey: params.key, ...visibilityFilter(caller) }).lean();
-      const counts = emptyCounts();
-      const bySection: Record<string, CategoryCounts> = {};
-      const byAgency: Record<string, CategoryCounts> = {};
-      for (const row of rows) {
-        const { category } = toListItem(row, now);
-        for (const group of [counts, (bySection[row.sectionNumber] ??= emptyCounts()), (byAgency[row.agencyCode] ??= emptyCounts())]) {
-          group.total += 1;
-          if (category) group[category] += 1;
-          else group.cancelled += 1;
-        }
-      }
+      const counts = countCategories(rows, now);
+      const bySection = countCategoriesBy(rows, (row) => String(row.sectionNumber), now);
+      const byAgency = countCategoriesBy(rows, (row) => row.agencyCode, now);
       return {
         status: 200,
         body: {

@@ -29,8 +29,10 @@ export function emptyCounts(): CategoryCounts {
   return { completedOnTime: 0, completedLate: 0, inProgressWithinDeadline: 0, overdue: 0, cancelled: 0, total: 0 };
 }
 
+type Countable = Pick<AssignmentSummary, 'status' | 'deadline' | 'completedAt'>;
+
 /** Counts in the four official categories (plus cancelled) at instant `cutoff`. */
-export function countCategories(summaries: Iterable<AssignmentSummary>, cutoff: number): CategoryCounts {
+export function countCategories(summaries: Iterable<Countable>, cutoff: number): CategoryCounts {
   const counts = emptyCounts();
   for (const summary of summaries) {
     counts.total += 1;
@@ -39,6 +41,22 @@ export function countCategories(summaries: Iterable<AssignmentSummary>, cutoff: 
     else counts.cancelled += 1;
   }
   return counts;
+}
+
+/** The same counts per group (section, agency...), groups in first-seen order. */
+export function countCategoriesBy<T extends Countable>(
+  items: Iterable<T>,
+  keyOf: (item: T) => string,
+  cutoff: number,
+): Record<string, CategoryCounts> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return Object.fromEntries([...groups].map(([key, group]) => [key, countCategories(group, cutoff)]));
 }
 
 export { STATUS_CATEGORIES };
