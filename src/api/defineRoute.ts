@@ -33,9 +33,10 @@ export interface RouteSpec<B extends z.ZodType, Q extends z.ZodType, P extends z
   consumes?: string[];
   /**
    * Checks that depend on the resource (may this agency see or act on this assignment?), run
-   * before the body is validated: a caller who may not act learns nothing from a 422.
+   * before the body is validated: a caller who may not act learns nothing from a 422. What it
+   * loads can be kept in `res.locals` for the handler.
    */
-  guard?: (context: { req: Request; caller: Caller; params: z.infer<P> }) => Promise<void>;
+  guard?: (context: { req: Request; res: Response; caller: Caller; params: z.infer<P> }) => Promise<void>;
 }
 
 export interface RouteContext<B, Q, P> {
@@ -78,7 +79,7 @@ export function defineRoute<B extends z.ZodType, Q extends z.ZodType, P extends 
     const caller = callerOf(req);
     if (!spec.roles.includes(caller.actor.role)) throw forbidden('Vai trò của mã truy cập này không được thực hiện thao tác này.');
     const params = spec.params ? parse(spec.params, req.params, 'params') : req.params;
-    if (spec.guard) await spec.guard({ req, caller, params: params as z.infer<P> });
+    if (spec.guard) await spec.guard({ req, res, caller, params: params as z.infer<P> });
     const query = spec.query ? parse(spec.query, req.query, 'query') : {};
     const body = spec.body ? parse(spec.body, readBody(req, Boolean(spec.yamlBody)), 'body') : undefined;
     const result = await handler({ req, res, caller, body, query, params } as RouteContext<z.infer<B>, z.infer<Q>, z.infer<P>>);

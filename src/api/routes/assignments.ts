@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { CommandSchemas, COMMAND_TYPES, type AssignmentCommandType } from '../../domain/assignment/assignmentCommands';
 import { ActionRefused, applyAssignmentAction } from '../../services/assignmentActions';
 import { AssignmentListQuerySchema, assignmentDetails, BadCursor, canSee, listAssignments } from '../../services/assignmentQueries';
+import type { AssignmentViewDoc } from '../../db/models/assignmentViewModel';
 import { forbidden } from '../middleware/authenticate';
 import { defineRoute } from '../defineRoute';
 import type { ApiDeps } from '../apiDeps';
@@ -93,15 +94,16 @@ export function assignmentRoutes(deps: ApiDeps): Router {
         params: IdParams,
         body: (CommandSchemas[action] as z.ZodObject).omit({ type: true }).strict(),
         responses: { 404: 'Không có nhiệm vụ này', 409: 'Không thực hiện được ở trạng thái hiện tại' },
-        guard: async ({ params, caller }) => {
+        guard: async ({ params, caller, res }) => {
           const doc = await loadVisible(params.id, caller);
           if (caller.actor.role === 'agency' && doc.agencyCode !== caller.actor.agencyCode) {
             throw forbidden(`Cơ quan ${caller.actor.agencyCode} chỉ phối hợp, không chủ trì nhiệm vụ này nên không được thao tác.`);
           }
+          res.locals.assignment = doc;
         },
       },
-      async ({ params, body, caller }) => {
-        const doc = await loadVisible(params.id, caller);
+      async ({ body, caller, res }) => {
+        const doc = res.locals.assignment as AssignmentViewDoc;
         if (action === 'reassign') {
           const target = (body as { toAgency: string }).toAgency;
           if (!(await db.agencies.exists({ _id: target }))) {
