@@ -11,7 +11,7 @@ import { openDatabase, type Database } from './db/database';
 import { createHealthProbes } from './health/probes';
 import type { Logger } from './logger';
 import { createSmtpTransport, type SmtpTransport } from './mail/smtpTransport';
-// Email delivery (issue 5): the outbox dispatcher runs with the worker.
+// The outbox dispatcher (email delivery) runs beside the worker.
 import { loadMailSettings, type MailSettings } from './outbox/mailSettings';
 import { startOutboxDispatcher, type OutboxDispatcher, type OutboxDispatcherOptions } from './outbox/outboxDispatcher';
 import { installTemporalRuntime } from './temporal/runtime';
@@ -31,7 +31,7 @@ export interface EngineOptions {
   workflowsPath?: string;
   rateLimitPerMinute?: number;
   /**
-   * Email delivery (issue 5). Unset: the outbox dispatcher runs with the worker, configured from
+   * Email delivery. Unset: the outbox dispatcher runs with the worker, configured from
    * the environment (see src/outbox/mailSettings.ts); false: no dispatcher in this process.
    */
   outbox?: false | { settings?: Partial<MailSettings>; hooks?: OutboxDispatcherOptions['hooks'] };
@@ -42,7 +42,7 @@ export interface RunningEngine {
   db: Database;
   smtp: SmtpTransport;
   worker?: Worker;
-  /** Email delivery (issue 5): the outbox dispatcher, when this process runs one. */
+  /** Email delivery: the outbox dispatcher, when this process runs one. */
   outbox?: OutboxDispatcher;
   /** The API's URL, e.g. http://127.0.0.1:3000, when this process serves it. */
   apiUrl?: string;
@@ -60,7 +60,7 @@ function listen(server: Server, host: string, port: number): Promise<void> {
 
 export async function startEngine(options: EngineOptions): Promise<RunningEngine> {
   const { logger } = options;
-  // Email delivery (issue 5): read (and check) the mail settings before anything starts.
+  // Email delivery: read (and check) the mail settings before anything starts.
   const mailSettings = options.runWorker && options.outbox !== false ? { ...loadMailSettings(), ...options.outbox?.settings } : undefined;
   const db = await openDatabase(options.mongoUri);
   const clientConnection = await Connection.connect({ address: options.temporalAddress });
@@ -83,7 +83,7 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
     workerRun = worker.run();
   }
 
-  // Email delivery (issue 5): deliver the outbox beside the worker (several processes may; claims keep each email to one).
+  // Email delivery: deliver the outbox beside the worker (several processes may; claims keep each email to one).
   let outbox: OutboxDispatcher | undefined;
   if (mailSettings) {
     outbox = startOutboxDispatcher({
@@ -124,7 +124,7 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
         await workerRun.catch((error) => logger.error({ err: error }, 'worker stopped with an error'));
       }
       await workerConnection?.close();
-      await outbox?.stop(); // Email delivery (issue 5): finish the email under way before closing SMTP and the database.
+      await outbox?.stop(); // Email delivery: finish the email under way before closing SMTP and the database.
       await clientConnection.close();
       smtp.close();
       await db.close();

@@ -21,7 +21,7 @@ import { campaignImportRoutes } from './routes/campaignImport';
 import { campaignRoutes } from './routes/campaigns';
 import { healthRouter } from './routes/health';
 import { statisticsRoutes } from './routes/statistics';
-// Email delivery (issue 5): the outbox and the per-campaign test-mailbox switch.
+// Email delivery: the outbox and the per-campaign test-mailbox switch.
 import { campaignMailSettingsRoutes } from './routes/campaignMailSettings';
 import { outboxRoutes } from './routes/outbox';
 import { dependencyOutage } from './dependencyOutage';
@@ -88,8 +88,8 @@ export function createApp(options: AppOptions): Express {
   api.use(agencyRoutes(deps));
   api.use(calendarRoutes(deps));
   api.use(statisticsRoutes(deps));
-  api.use(outboxRoutes(deps)); // Email delivery (issue 5)
-  api.use(campaignMailSettingsRoutes(deps)); // Email delivery (issue 5)
+  api.use(outboxRoutes(deps));
+  api.use(campaignMailSettingsRoutes(deps));
   app.use(API_PREFIX, api);
 
   app.use((req, res) => sendProblem(res, problems.notFound(`Không có đường dẫn ${req.method} ${req.path}.`), req.originalUrl));

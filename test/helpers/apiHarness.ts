@@ -41,7 +41,7 @@ export interface ApiResponse {
   body: any;
 }
 
-/** `outbox` (issue 5): the email dispatcher, off unless a suite asks for it (API suites compare the outbox before and after requests). */
+/** `outbox`: the email dispatcher, off unless a suite asks for it (API suites compare the outbox before and after requests). */
 export async function startApiHarness(options: { rateLimitPerMinute?: number; outbox?: EngineOptions['outbox'] } = {}): Promise<ApiHarness> {
   const [temporal, ferret, mailpit]: [TemporalDevServer, FerretDbServer, MailpitServer] = await Promise.all([
     startTestTemporal(),

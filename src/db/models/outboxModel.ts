@@ -4,7 +4,7 @@
  */
 import { Schema, type Connection, type Model } from 'mongoose';
 import { NOTIFICATION_KINDS, type NotificationRequest } from '../../domain/notification/notificationRequest';
-// Delivery (issue 5): the kinds the delivery side queues itself, and the fields it keeps.
+// Delivery: the kinds the delivery side queues itself, and the fields it keeps.
 import { MAIL_KINDS, type MailKind } from '../../domain/notification/mailKinds';
 
 /**
@@ -43,7 +43,7 @@ export interface OutboxDoc extends Omit<NotificationRequest, 'id' | 'kind' | 'as
   sentAt?: Date;
   lastError?: string;
 
-  // --- Delivery (issue 5) ---
+  // --- Delivery ---
   /** Not to be claimed before this instant (exponential backoff after a transient failure). */
   nextAttemptAt?: Date;
   /** The claim in force while `sending`: whose it is and until when. */
