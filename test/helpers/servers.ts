@@ -6,12 +6,14 @@ import { startFerretDb, startMailpit, startTemporalDevServer } from '../../src/s
 import { freePort } from '../../src/stack/ports';
 import { freshDir } from './testRoot';
 
-export async function startTestTemporal() {
-  return startTemporalDevServer({ dataDir: freshDir('temporal'), port: await freePort(), uiPort: null });
+/** `reuse` (fault drills): start again on the same folder and port, e.g. after stopping it. */
+export async function startTestTemporal(reuse?: { dataDir: string; port: number }) {
+  return startTemporalDevServer({ dataDir: reuse?.dataDir ?? freshDir('temporal'), port: reuse?.port ?? (await freePort()), uiPort: null });
 }
 
-export async function startTestFerretDb() {
-  return startFerretDb({ dataDir: freshDir('ferretdb'), port: await freePort() });
+/** `reuse` (fault drills): start again on the same folder and port, e.g. after stopping it. */
+export async function startTestFerretDb(reuse?: { dataDir: string; port: number }) {
+  return startFerretDb({ dataDir: reuse?.dataDir ?? freshDir('ferretdb'), port: reuse?.port ?? (await freePort()) });
 }
 
 export async function startTestMailpit() {
