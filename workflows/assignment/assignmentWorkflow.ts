@@ -62,7 +62,8 @@ export interface AssignmentWorkflowInput {
 }
 
 const { recordAssignmentEvents } = proxyActivities<EngineActivities>({
-  startToCloseTimeout: '1 minute',
+  // A few idempotent writes: a short timeout lets another worker retry soon after a crash.
+  startToCloseTimeout: '20 seconds',
   // Never give up: a database outage delays events, it must not lose them.
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '2 minutes' },
 });
