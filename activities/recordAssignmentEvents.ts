@@ -18,15 +18,17 @@ export interface RecordAssignmentEventsInput {
 
 export function createRecordAssignmentEvents(db: Database) {
   return async function recordAssignmentEvents(input: RecordAssignmentEventsInput): Promise<void> {
+    // Events first: the outbox dispatcher composes each email from the event that caused it.
     await insertOnce(db.events, input.events.map(toStoredEvent));
     const createdAt = new Date(input.events[0]?.at ?? Date.now());
-    await insertOnce<OutboxDoc>(
-      db.outbox,
-      input.notifications.map(({ id, ...request }) => ({ ...request, _id: id, status: 'pending', attempts: 0, createdAt })),
-    );
     const assignmentIds = [...new Set(input.events.map((event) => event.assignmentId))];
-    for (const id of assignmentIds) {
-      await applyToProjection(db, id, input.events.filter((event) => event.assignmentId === id));
-    }
+    // The emails and the read model do not depend on each other: one round trip of waiting, not two.
+    await Promise.all([
+      insertOnce<OutboxDoc>(
+        db.outbox,
+        input.notifications.map(({ id, ...request }) => ({ ...request, _id: id, status: 'pending', attempts: 0, createdAt })),
+      ),
+      ...assignmentIds.map((id) => applyToProjection(db, id, input.events.filter((event) => event.assignmentId === id))),
+    ]);
   };
 }

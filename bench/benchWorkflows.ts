@@ -1,6 +1,23 @@
-/** The engine's workflows plus the minimal one whose start rate is the ceiling to compare with. */
+/** The engine's workflows plus the minimal ones the benchmarks compare with. */
+import { sleep } from '@temporalio/workflow';
+
 export * from '../workflows';
 
 export async function noopWorkflow(): Promise<void> {
   // Nothing: measures what the server and worker need just to start and finish a workflow.
+}
+
+/**
+ * Sleeps until each given instant (epoch ms) and returns how late it woke up, in ms. Workflow
+ * time (Date.now()) is the start of the workflow task that follows the timer, so this is the
+ * lateness a reminder alarm sees: server timer + task dispatch + worker pick-up.
+ */
+export async function timerLatenessWorkflow(instants: number[]): Promise<number[]> {
+  const lateness: number[] = [];
+  for (const instant of instants) {
+    const wait = instant - Date.now();
+    if (wait > 0) await sleep(wait);
+    lateness.push(Date.now() - instant);
+  }
+  return lateness;
 }

@@ -16,24 +16,25 @@ async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promis
   }
 }
 
-export async function minimalWorkflowRate(stack: BenchStack, count: number, concurrency = 50): Promise<number> {
+/** Noop workflows started per second, on the in-process auxiliary worker's queue (bench/auxWorker.ts). */
+export async function minimalWorkflowRate(stack: BenchStack, count: number, concurrency = 50, taskQueue = 'bench-aux'): Promise<number> {
   const started = performance.now();
   let next = 0;
   const runner = async () => {
     while (next < count) {
       const i = next++;
-      await stack.engine.client.workflow.start('noopWorkflow', { taskQueue: 'bench', workflowId: `noop-${count}-${i}`, args: [] });
+      await stack.engine.client.workflow.start('noopWorkflow', { taskQueue, workflowId: `noop-${count}-${i}-${Date.now()}`, args: [] });
     }
   };
   await Promise.all(Array.from({ length: concurrency }, runner));
   return count / ((performance.now() - started) / 1000);
 }
 
-export async function campaignLaunchRate(stack: BenchStack, agencies: number, tasks: number): Promise<{ assignments: number; seconds: number; perSecond: number }> {
+export async function campaignLaunchRate(stack: BenchStack, agencies: number, tasks: number): Promise<{ key: string; assignments: number; seconds: number; perSecond: number }> {
   const { db, client } = stack.engine;
   const codes = Array.from({ length: agencies }, (_, i) => `W${String(i).padStart(4, '0')}`);
   await db.agencies.deleteMany({});
-  await db.agencies.insertMany(codes.map((code) => ({ _id: code, name: `Phường ${code}`, kind: 'district', groups: ['wards'], contacts: [], updatedAt: new Date() })));
+  await db.agencies.insertMany(codes.map((code) => ({ _id: code, name: `Phường ${code}`, kind: 'district', groups: ['wards'], contacts: [{ role: 'focalPoint', name: 'Đầu mối', email: `${code.toLowerCase()}@phuong.example` }], updatedAt: new Date() })));
   const today = dateAt(Date.now());
   const key = `bench-${agencies * tasks}`;
   const campaign = CampaignSchema.parse({
@@ -55,5 +56,5 @@ export async function campaignLaunchRate(stack: BenchStack, agencies: number, ta
   // Started = its AssignmentAssigned event recorded (the assignment exists and is durable).
   await waitFor(async () => (await db.events.countDocuments({ campaignKey: key, type: 'AssignmentAssigned' })) >= total, 30 * 60_000);
   const seconds = (performance.now() - started) / 1000;
-  return { assignments: total, seconds, perSecond: total / seconds };
+  return { key, assignments: total, seconds, perSecond: total / seconds };
 }

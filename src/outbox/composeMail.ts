@@ -5,13 +5,15 @@
  * Committee, and applies the test-mailbox switch. The Message-ID comes from the entry's id.
  */
 import type { Agency } from '../domain/agency/agency';
-import { foldEvents } from '../domain/assignment/assignmentState';
+import { eventId, type AssignmentEvent } from '../domain/assignment/assignmentEvents';
+import { foldEvents, type AssignmentState } from '../domain/assignment/assignmentState';
 import type { Campaign } from '../domain/campaign/campaign';
 import { formatMailbox, parseMailbox, domainOf, type Mailbox } from '../domain/notification/mailbox';
 import { recipientsFor, type Recipients } from '../domain/notification/recipients';
 import { dateAt } from '../domain/time/localDate';
 import type { Database } from '../db/database';
 import { toAgency } from '../db/models/agencyModel';
+import { fromViewDoc } from '../db/models/assignmentViewModel';
 import { fromStoredEvent } from '../db/models/eventModel';
 import type { OutboxDoc } from '../db/models/outboxModel';
 import { agencyRef, buildAssignmentMailView, type AssignmentMailView } from '../mail/assignmentMailView';
@@ -82,13 +84,26 @@ interface Draft {
   agency?: { code: string; name: string };
 }
 
+/**
+ * The assignment as it stood right after `event`. Usually the read model is exactly that (same
+ * seq); otherwise its events are read one by one by `_id`, the one lookup every MongoDB-protocol
+ * server answers from an index (FerretDB scans the collection for any other filter).
+ */
+async function stateAfter(db: MailContext['db'], event: AssignmentEvent): Promise<AssignmentState | undefined> {
+  const view = await db.assignments.findById(event.assignmentId).lean();
+  if (view && view.seq === event.seq) return fromViewDoc(view);
+  const docs = await Promise.all(
+    Array.from({ length: event.seq }, (_, i) => db.events.findById(eventId(event.assignmentId, i + 1)).lean()),
+  );
+  return foldEvents(docs.filter((doc) => doc !== null).map(fromStoredEvent));
+}
+
 async function assignmentDraft(ctx: MailContext, entry: OutboxDoc): Promise<Draft> {
   const { db, settings } = ctx;
   const stored = await db.events.findById(entry.eventId).lean();
   if (!stored) throw new Error(`event ${entry.eventId} of outbox entry ${entry._id} not found`);
   const event = fromStoredEvent(stored);
-  const history = await db.events.find({ assignmentId: event.assignmentId, seq: { $lte: event.seq } }).sort({ seq: 1 }).lean();
-  const state = foldEvents(history.map(fromStoredEvent));
+  const state = await stateAfter(db, event);
   if (!state) throw new Error(`assignment ${event.assignmentId} has no history`);
   const leadCode = entry.agencyCode ?? state.agencyCode;
   const previous = event.type === 'Reassigned' ? [event.from] : [];

@@ -3,12 +3,11 @@
  * instant folded (the same as-of rule as the statistics), counted in the four categories, and
  * the overdue ones listed with working days overdue. A digest re-sent later says the same.
  */
-import { emptyCounts, type CategoryCounts } from '../domain/assignment/assignmentSummary';
-import { evolve, type AssignmentState } from '../domain/assignment/assignmentState';
+import { countCategories, type CategoryCounts } from '../domain/assignment/assignmentSummary';
 import { categorize } from '../domain/assignment/statusCategory';
 import { dateAt } from '../domain/time/localDate';
 import type { Database } from '../db/database';
-import { fromStoredEvent } from '../db/models/eventModel';
+import { foldEventStream } from '../projections/foldEventStream';
 import type { DigestOverdueItem } from '../mail/digestMailView';
 import { dateText, STATUS_WORDS } from '../mail/vietnameseLabels';
 import { calendarCovering } from './overdueOfAgency';
@@ -21,21 +20,10 @@ export interface DigestReport {
 }
 
 export async function digestReport(db: Database, campaignKey: string, asOf: number): Promise<DigestReport> {
-  const states = new Map<string, AssignmentState>();
-  const cursor = db.events.find({ campaignKey, at: { $lte: new Date(asOf) } }).sort({ assignmentId: 1, seq: 1 }).lean().cursor();
-  for await (const doc of cursor) {
-    const event = fromStoredEvent(doc);
-    states.set(event.assignmentId, evolve(states.get(event.assignmentId), event));
-  }
-  const counts = emptyCounts();
-  const overdueStates: AssignmentState[] = [];
-  for (const state of states.values()) {
-    counts.total += 1;
-    const category = categorize(state, asOf);
-    if (!category) counts.cancelled += 1;
-    else counts[category] += 1;
-    if (category === 'overdue') overdueStates.push(state);
-  }
+  // As the statistics do: only the events recorded by then count.
+  const states = [...(await foldEventStream(db, { campaignKey, at: { $lte: new Date(asOf) } })).values()];
+  const counts = countCategories(states, asOf);
+  const overdueStates = states.filter((state) => categorize(state, asOf) === 'overdue');
   const agencyCodes = [...new Set(overdueStates.map((state) => state.agencyCode))];
   const agencies = new Map((await db.agencies.find({ _id: { $in: agencyCodes } }, { name: 1 }).lean()).map((a) => [a._id, a.name]));
   const calendar = overdueStates.length ? await calendarCovering(db, overdueStates.map((s) => s.deadline), asOf) : undefined;

@@ -7,6 +7,7 @@
 import type { AssignmentEvent } from '../domain/assignment/assignmentEvents';
 import { evolve, foldEvents, type AssignmentState } from '../domain/assignment/assignmentState';
 import type { Database } from '../db/database';
+import { insertOnce } from '../db/insertOnce';
 import { fromViewDoc, toViewDoc } from '../db/models/assignmentViewModel';
 import { fromStoredEvent } from '../db/models/eventModel';
 import { foldEventStream } from './foldEventStream';
@@ -18,6 +19,14 @@ async function foldFromStore(db: Database, assignmentId: string): Promise<Assign
 
 /** Brings the read model of one assignment up to date with events just recorded. */
 export async function applyToProjection(db: Database, assignmentId: string, events: AssignmentEvent[]): Promise<void> {
+  const sorted = [...events].sort((a, b) => a.seq - b.seq);
+  if (sorted[0]?.seq === 1) {
+    // The assignment's first events (its launch): nothing to read first. Inserted once, never
+    // replaced, so a late retry of this activity cannot overwrite a newer state.
+    const state = sorted.reduce<AssignmentState | undefined>((folded, event) => evolve(folded, event), undefined);
+    if (state) await insertOnce(db.assignments, [toViewDoc(state)]);
+    return;
+  }
   const stored = await db.assignments.findById(assignmentId).lean();
   let state = stored ? fromViewDoc(stored) : undefined;
   const fresh = events.filter((event) => event.seq > (state?.seq ?? 0)).sort((a, b) => a.seq - b.seq);

@@ -18,5 +18,9 @@ export function createEngineWorker(options: EngineWorkerOptions): Promise<Worker
     taskQueue: options.taskQueue,
     workflowsPath: options.workflowsPath ?? require.resolve('../../workflows'),
     activities: options.activities,
+    // Workflow activations run on worker threads; with a reused V8 context the SDK defaults to
+    // one, so a launch (thousands of first activations) was bound to a single core. Two let the
+    // workflow code of a campaign use both cores of a small machine.
+    workflowThreadPoolSize: 2,
   });
 }
