@@ -33,6 +33,8 @@ const EnvSchema = z.object({
 
   /** Requests per minute each API token may make. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  /** Workflows a worker keeps cached (about 1.6 MiB each): bounds the worker's memory. */
+  WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(100_000).default(1_000),
   /** On an empty database, load the shipped directory and launch the 2021 campaign once. */
   LOAD_DEFAULTS: flag(true),
   /** Scale-out: run only the worker, or only the API, in this process. */

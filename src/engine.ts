@@ -30,6 +30,8 @@ export interface EngineOptions {
   api?: { host: string; port: number };
   workflowsPath?: string;
   rateLimitPerMinute?: number;
+  /** Bounds the worker's workflow cache (see src/temporal/worker.ts). */
+  maxCachedWorkflows?: number;
   /**
    * Email delivery. Unset: the outbox dispatcher runs with the worker, configured from
    * the environment (see src/outbox/mailSettings.ts); false: no dispatcher in this process.
@@ -79,6 +81,7 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
       taskQueue: options.taskQueue,
       activities: createActivities({ db }),
       workflowsPath: options.workflowsPath,
+      maxCachedWorkflows: options.maxCachedWorkflows,
     });
     workerRun = worker.run();
   }

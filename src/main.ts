@@ -41,6 +41,7 @@ async function main(): Promise<void> {
     runWorker: config.RUN_WORKER,
     api: config.RUN_API ? { host: config.HOST, port: config.PORT } : undefined,
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
+    maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
   }).catch(async (error: unknown) => {
     await stack?.stop();
     throw error;
