@@ -8,7 +8,7 @@ import path from 'node:path';
 import { startEngine, type RunningEngine } from '../src/engine';
 import { logger } from '../src/logger';
 import { startFerretDb, startMailpit, startTemporalDevServer, type FerretDbServer, type MailpitServer, type TemporalDevServer } from '../src/stack/embeddedServices';
-import { freePort } from '../src/stack/ports';
+import { freePorts } from '../src/stack/ports';
 
 export interface BenchStack {
   dir: string;
@@ -22,10 +22,11 @@ export interface BenchStack {
 export async function startBenchStack(options: { workflowsPath?: string; runWorker?: boolean } = {}): Promise<BenchStack> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'directive-engine-bench-'));
   logger.level = 'warn';
+  const [temporalPort, ferretPort, smtpPort, mailpitUiPort] = (await freePorts(4)) as [number, number, number, number];
   const [temporal, ferret, mailpit] = await Promise.all([
-    startTemporalDevServer({ dataDir: path.join(dir, 'temporal'), port: await freePort(), uiPort: null }),
-    startFerretDb({ dataDir: path.join(dir, 'ferret'), port: await freePort() }),
-    startMailpit({ dataDir: path.join(dir, 'mailpit'), smtpPort: await freePort(), uiPort: await freePort() }),
+    startTemporalDevServer({ dataDir: path.join(dir, 'temporal'), port: temporalPort, uiPort: null }),
+    startFerretDb({ dataDir: path.join(dir, 'ferret'), port: ferretPort }),
+    startMailpit({ dataDir: path.join(dir, 'mailpit'), smtpPort, uiPort: mailpitUiPort }),
   ]);
   const engine = await startEngine({
     temporalAddress: temporal.address,

@@ -18,7 +18,7 @@ import { allocatePorts, EngineProcess } from '../helpers/engineProcess';
 import { MailpitApi } from '../helpers/mailpitApi';
 import { startTestFerretDb, startTestMailpit, startTestTemporal, uniqueDatabaseName } from '../helpers/servers';
 import { freshDir } from '../helpers/testRoot';
-import { freePort } from '../../src/stack/ports';
+import { freePorts } from '../../src/stack/ports';
 
 export interface DrillStack {
   temporal: TemporalDevServer;
@@ -57,8 +57,9 @@ export function drillAgencies(count: number): Agency[] {
 }
 
 export async function startDrillStack(options: { agencies: number; taskQueue: string; api?: boolean }): Promise<DrillStack> {
-  const temporalAt = { dataDir: freshDir('temporal'), port: await freePort() };
-  const ferretAt = { dataDir: freshDir('ferretdb'), port: await freePort() };
+  const [temporalPort, ferretPort] = (await freePorts(2)) as [number, number];
+  const temporalAt = { dataDir: freshDir('temporal'), port: temporalPort };
+  const ferretAt = { dataDir: freshDir('ferretdb'), port: ferretPort };
   const [temporal, ferret, mailpit] = await Promise.all([startTestTemporal(temporalAt), startTestFerretDb(ferretAt), startTestMailpit()]);
   const mongoUri = `${ferret.uri}${uniqueDatabaseName('drill')}`;
   const engine = await startEngine({

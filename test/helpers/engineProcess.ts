@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../src/stack/paths';
-import { freePort } from '../../src/stack/ports';
+import { freePorts } from '../../src/stack/ports';
 
 export interface EngineProcessPorts {
   PORT: number;
@@ -18,14 +18,8 @@ export interface EngineProcessPorts {
 }
 
 export async function allocatePorts(): Promise<EngineProcessPorts> {
-  return {
-    PORT: await freePort(),
-    TEMPORAL_PORT: await freePort(),
-    TEMPORAL_UI_PORT: await freePort(),
-    MONGODB_PORT: await freePort(),
-    SMTP_PORT: await freePort(),
-    MAILPIT_UI_PORT: await freePort(),
-  };
+  const [PORT, TEMPORAL_PORT, TEMPORAL_UI_PORT, MONGODB_PORT, SMTP_PORT, MAILPIT_UI_PORT] = await freePorts(6);
+  return { PORT: PORT!, TEMPORAL_PORT: TEMPORAL_PORT!, TEMPORAL_UI_PORT: TEMPORAL_UI_PORT!, MONGODB_PORT: MONGODB_PORT!, SMTP_PORT: SMTP_PORT!, MAILPIT_UI_PORT: MAILPIT_UI_PORT! };
 }
 
 export class EngineProcess {

@@ -6,14 +6,14 @@
 import path from 'node:path';
 import type { MailpitServer } from '../../src/stack/embeddedServices';
 import { requireProgram } from '../../src/stack/paths';
-import { freePort, isListening } from '../../src/stack/ports';
+import { freePorts, isListening } from '../../src/stack/ports';
 import { startService } from '../../src/stack/service';
 import { freshDir } from './testRoot';
 
 /** `allowedRecipients`: a Go (RE2) regular expression matched against each recipient address. */
 export async function startRejectingMailpit(allowedRecipients: string): Promise<MailpitServer> {
   const dataDir = freshDir('mailpit-rejecting');
-  const [smtpPort, uiPort] = [await freePort(), await freePort()];
+  const [smtpPort, uiPort] = (await freePorts(2)) as [number, number];
   const uiUrl = `http://127.0.0.1:${uiPort}`;
   const service = await startService({
     name: 'Mailpit (rejecting)',

@@ -3,7 +3,7 @@
  * Suites use these from beforeAll/afterAll; nothing here is a mock.
  */
 import { startFerretDb, startMailpit, startTemporalDevServer } from '../../src/stack/embeddedServices';
-import { freePort } from '../../src/stack/ports';
+import { freePort, freePorts } from '../../src/stack/ports';
 import { freshDir } from './testRoot';
 
 /** `reuse` (fault drills): start again on the same folder and port, e.g. after stopping it. */
@@ -17,7 +17,8 @@ export async function startTestFerretDb(reuse?: { dataDir: string; port: number 
 }
 
 export async function startTestMailpit() {
-  return startMailpit({ dataDir: freshDir('mailpit'), smtpPort: await freePort(), uiPort: await freePort() });
+  const [smtpPort, uiPort] = await freePorts(2);
+  return startMailpit({ dataDir: freshDir('mailpit'), smtpPort: smtpPort!, uiPort: uiPort! });
 }
 
 export { createTimeSkippingEnvironment } from '../../src/temporal/timeSkippingEnvironment';

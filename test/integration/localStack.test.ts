@@ -1,7 +1,7 @@
 import net from 'node:net';
 import { loadConfig } from '../../src/config';
 import { startLocalStack } from '../../src/stack/localStack';
-import { freePort } from '../../src/stack/ports';
+import { freePorts } from '../../src/stack/ports';
 import { StackStartError } from '../../src/stack/service';
 import { processesMentioning } from '../helpers/engineProcess';
 import { freshDir } from '../helpers/testRoot';
@@ -9,16 +9,16 @@ import { freshDir } from '../helpers/testRoot';
 describe('the local stack', () => {
   it('explains a port already in use and leaves nothing running', async () => {
     const blocker = net.createServer();
-    const busyPort = await freePort();
+    const [busyPort, temporalPort, temporalUiPort, smtpPort, mailpitUiPort] = (await freePorts(5)) as number[];
     await new Promise<void>((resolve) => blocker.listen(busyPort, '127.0.0.1', resolve));
     const dataDir = freshDir('busy');
     const config = loadConfig({
       DATA_DIR: dataDir,
-      TEMPORAL_PORT: String(await freePort()),
-      TEMPORAL_UI_PORT: String(await freePort()),
+      TEMPORAL_PORT: String(temporalPort),
+      TEMPORAL_UI_PORT: String(temporalUiPort),
       MONGODB_PORT: String(busyPort),
-      SMTP_PORT: String(await freePort()),
-      MAILPIT_UI_PORT: String(await freePort()),
+      SMTP_PORT: String(smtpPort),
+      MAILPIT_UI_PORT: String(mailpitUiPort),
     });
     try {
       const attempt = startLocalStack(config, () => undefined);

@@ -13,7 +13,7 @@ import { logger } from '../../src/logger';
 import { createSmtpTransport, type SmtpTransport } from '../../src/mail/smtpTransport';
 import { startOutboxDispatcher, type OutboxDispatcher } from '../../src/outbox/outboxDispatcher';
 import { startMailpit, type FerretDbServer, type MailpitServer } from '../../src/stack/embeddedServices';
-import { freePort } from '../../src/stack/ports';
+import { freePorts } from '../../src/stack/ports';
 import { eventually } from '../helpers/apiHarness';
 import { MailpitApi } from '../helpers/mailpitApi';
 import { startRejectingMailpit } from '../helpers/rejectingMailpit';
@@ -68,7 +68,8 @@ describe('SMTP down, and addresses refused', () => {
   it('keeps the backlog while SMTP is down and delivers it once, without duplicates, when it is back', async () => {
     const db = await freshDatabase('smtp-down');
     const dataDir = freshDir('mailpit-restart');
-    const ports = { smtpPort: await freePort(), uiPort: await freePort() };
+    const [smtpPort, uiPort] = (await freePorts(2)) as [number, number];
+    const ports = { smtpPort, uiPort };
     let mailpit: MailpitServer = await startMailpit({ dataDir, ...ports });
     closers.push(() => mailpit.service.stop());
     const smtp: SmtpTransport = createSmtpTransport(mailpit.smtpUrl);
