@@ -19,6 +19,7 @@ import { MailpitApi } from '../helpers/mailpitApi';
 import { startTestFerretDb, startTestMailpit, startTestTemporal, uniqueDatabaseName } from '../helpers/servers';
 import { freshDir } from '../helpers/testRoot';
 import { freePorts } from '../../src/stack/ports';
+import { eventually } from '../helpers/eventually';
 
 export interface DrillStack {
   temporal: TemporalDevServer;
@@ -176,19 +177,8 @@ export async function launch(stack: DrillStack, campaign: Campaign): Promise<num
   return result.plannedAssignments;
 }
 
-export async function waitFor<T>(probe: () => Promise<T>, check: (value: T) => boolean, timeoutMs: number, what: string): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: T;
-  for (;;) {
-    try {
-      last = await probe();
-      if (check(last)) return last;
-    } catch {
-      // a server being restarted: try again
-    }
-    if (Date.now() > deadline) throw new Error(`${what}: not reached in ${timeoutMs} ms (last: ${JSON.stringify(last!)?.slice(0, 300)})`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+export function waitFor<T>(probe: () => Promise<T>, check: (value: T) => boolean, timeoutMs: number, what: string): Promise<T> {
+  return eventually(probe, check, { timeoutMs, what, intervalMs: 100, retryErrors: true });
 }
 
 export const countEvents = (stack: DrillStack, campaignKey: string, type?: AssignmentEvent['type']) =>

@@ -2,6 +2,7 @@
  * The whole engine for API tests: real Temporal dev server, FerretDB, Mailpit, the worker and the
  * HTTP API on free ports, a seeded directory and one token per role. Requests go over real HTTP.
  */
+import { eventually } from './eventually';
 import { startEngine, type EngineOptions, type RunningEngine } from '../../src/engine';
 import { logger } from '../../src/logger';
 import { createApiToken } from '../../src/services/apiTokens';
@@ -106,16 +107,7 @@ export async function startApiHarness(options: { rateLimitPerMinute?: number; ou
   };
 }
 
-/** Polls until `check` holds (projections follow workflows asynchronously), or fails. */
-export async function eventually<T>(probe: () => Promise<T>, check: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (check(value)) return value;
-    if (Date.now() > deadline) throw new Error(`condition not met in ${timeoutMs} ms; last value: ${JSON.stringify(value).slice(0, 500)}`);
-    await new Promise((resolve) => setTimeout(resolve, 150));
-  }
-}
+export { eventually };
 
 export interface TestSection {
   number: number;

@@ -85,7 +85,7 @@ describe('exactly once across dispatcher crashes', () => {
     expect(abandoned?.claimToken).toBeTruthy();
 
     const second = dispatcher(uri, { LEASE_MS: '2000' });
-    await eventually(() => unsettled(db), (n) => n === 0, 60_000);
+    await eventually(() => unsettled(db), (n) => n === 0, { timeoutMs: 60_000 });
     await second.stop();
 
     const counts = await arrivals(db, ids);
@@ -103,7 +103,7 @@ describe('exactly once across dispatcher crashes', () => {
     expect(await db.outbox.findById(sentId).lean()).toMatchObject({ status: 'sending' });
 
     const second = dispatcher(uri, { LEASE_MS: '2000' });
-    await eventually(() => unsettled(db), (n) => n === 0, 60_000);
+    await eventually(() => unsettled(db), (n) => n === 0, { timeoutMs: 60_000 });
     await second.stop();
 
     const counts = await arrivals(db, ids);
@@ -123,7 +123,7 @@ describe('exactly once across dispatcher crashes', () => {
       claimedAt: new Date(Date.now() - 10_000),
     });
     const p = dispatcher(uri, { LEASE_MS: '2000' });
-    await eventually(() => unsettled(db), (n) => n === 0, 60_000);
+    await eventually(() => unsettled(db), (n) => n === 0, { timeoutMs: 60_000 });
     await p.stop();
     expect(await db.outbox.findById(stuck).lean()).toMatchObject({ status: 'sent', attempts: 2 });
     expect([...(await arrivals(db, ids)).values()]).toEqual([1, 1]);
@@ -136,7 +136,7 @@ describe('exactly once across dispatcher crashes', () => {
     await Promise.all([a.waitFor('ready'), b.waitFor('ready')]);
     // Queued while both poll: they race for the same entries.
     const ids = await queueNotices(db, 'crash-pair', 24);
-    await eventually(() => unsettled(db), (n) => n === 0, 120_000);
+    await eventually(() => unsettled(db), (n) => n === 0, { timeoutMs: 120_000 });
     await Promise.all([a.stop(), b.stop()]);
 
     const claims = await outboxClaimModel(db.connection).find({ entryId: { $in: ids } }).lean();

@@ -14,7 +14,7 @@ export const unsettled = (db: Database) => db.outbox.countDocuments({ status: { 
 export async function dispatchAll(db: Database, smtp: SmtpTransport, settings: MailSettings, timeoutMs = 60_000): Promise<void> {
   const dispatcher = startOutboxDispatcher({ db, smtp, logger: logger.child({ test: 'mail' }), mailFrom: MAIL_FROM, settings });
   try {
-    await eventually(() => unsettled(db), (count) => count === 0, timeoutMs);
+    await eventually(() => unsettled(db), (count) => count === 0, { timeoutMs });
   } finally {
     await dispatcher.stop();
   }

@@ -51,7 +51,7 @@ describe('emails of every kind, through a real SMTP server', () => {
       const act = (id: string, command: AssignmentCommand, actor: Actor) =>
         h.env.client.workflow.getHandle(id).executeUpdate(applyCommandUpdate, { args: [command, actor] });
       await launchCampaign({ db: h.db, client: h.env.client, taskQueue: h.taskQueue }, testCampaign(), SECRETARIAT_ACTOR);
-      await eventually(() => h.db.assignments.countDocuments(), (n) => n === 4, 60_000);
+      await eventually(() => h.db.assignments.countDocuments(), (n) => n === 4, { timeoutMs: 60_000 });
       // Q3 has no address in the directory; cancelled at once, so only its assignment notice fails.
       await act(Q3, { type: 'cancel', reason: 'Giao nhầm cơ quan' }, SECRETARIAT_ACTOR);
       // Q1: a result returned for rework, then accepted.

@@ -49,7 +49,7 @@ describe('the outbox API', () => {
     await eventually(
       () => api.engine.db.outbox.find().lean(),
       (entries) => entries.length === 3 && entries.every((e) => e.status === 'sent' || e.status === 'failed'),
-      60_000,
+      { timeoutMs: 60_000 },
     );
   });
   afterAll(() => api?.stop());

@@ -93,7 +93,7 @@ describe('SMTP down, and addresses refused', () => {
     const retried = await eventually(
       () => db.outbox.find({ _id: { $in: ids } }).lean(),
       (entries) => entries.some((e) => e.attempts >= 3),
-      60_000,
+      { timeoutMs: 60_000 },
     );
     expect(retried.every((e) => e.status === 'pending' || e.status === 'sending')).toBe(true);
     const tried = retried.find((e) => e.attempts >= 3)!;
@@ -101,7 +101,7 @@ describe('SMTP down, and addresses refused', () => {
     expect(tried.nextAttemptAt).toBeInstanceOf(Date);
 
     mailpit = await startMailpit({ dataDir, ...ports });
-    await eventually(() => unsettled(db), (n) => n === 0, 60_000);
+    await eventually(() => unsettled(db), (n) => n === 0, { timeoutMs: 60_000 });
     await dispatcher.stop();
 
     const entries = await db.outbox.find({ _id: { $in: ids } }).lean();
