@@ -25,7 +25,7 @@ export async function startBenchStack(options: { workflowsPath?: string; runWork
   const [temporalPort, ferretPort, smtpPort, mailpitUiPort] = (await freePorts(4)) as [number, number, number, number];
   const [temporal, ferret, mailpit] = await Promise.all([
     startTemporalDevServer({ dataDir: path.join(dir, 'temporal'), port: temporalPort, uiPort: null }),
-    startFerretDb({ dataDir: path.join(dir, 'ferret'), port: ferretPort }),
+    startFerretDb({ dataDir: path.join(dir, 'ferret'), port: ferretPort, debugAddr: process.env.BENCH_FERRETDB_PPROF }),
     startMailpit({ dataDir: path.join(dir, 'mailpit'), smtpPort, uiPort: mailpitUiPort }),
   ]);
   const engine = await startEngine({

@@ -8,11 +8,15 @@ import { calendarSnapshot } from '../src/services/calendarService';
 import { campaignWorkflow } from '../workflows/campaign/campaignWorkflow';
 import type { BenchStack } from './benchStack';
 
+/**
+ * Polls once a second: counting events scans the collection on FerretDB, and polling faster
+ * would load the very database the launch is writing to.
+ */
 async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
   }
 }
 

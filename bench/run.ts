@@ -7,6 +7,7 @@
  *   BENCH_LAG_UPDATES=100          updates timed for the projection lag
  *   BENCH_TIMERS=100               short timers for the timer accuracy
  *   BENCH_ONLY=launch,timers,api   a subset (launch includes worker memory, profile and lag)
+ *   BENCH_FERRETDB_PPROF=127.0.0.1:6060   FerretDB serves Go's /debug/pprof there (to profile it)
  */
 import fs from 'node:fs';
 import os from 'node:os';

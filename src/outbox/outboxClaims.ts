@@ -48,8 +48,12 @@ export interface Claim {
 
 const DUPLICATE_KEY = 11000;
 
-/** Entries a dispatcher may claim now: pending and due, or `sending` under an expired lease. */
-async function candidates(db: Database, now: Date, limit: number): Promise<OutboxDoc[]> {
+/**
+ * Entries a dispatcher may claim now, oldest first: pending and due, or `sending` under an expired
+ * lease. One read serves a whole batch of deliveries: on a server without index pushdown (FerretDB
+ * 1.x) this read scans the collection, so it must not be paid once per email.
+ */
+export async function findClaimable(db: Database, now: Date, limit: number): Promise<OutboxDoc[]> {
   const [pending, abandoned] = await Promise.all([
     db.outbox
       .find({ status: 'pending', $or: [{ nextAttemptAt: { $exists: false } }, { nextAttemptAt: { $lte: now } }] })
@@ -98,22 +102,22 @@ async function insertClaim(
   return undefined;
 }
 
-/** Claims the oldest claimable entry, or returns undefined when there is none. */
-export async function claimNext(
+/**
+ * Claims one entry read by findClaimable, or returns undefined when it is no longer claimable
+ * (another dispatcher took this attempt, perhaps since our read).
+ */
+export async function claimEntry(
   db: Database,
-  options: { now: Date; leaseMs: number; claimedBy: string; batch?: number },
+  entry: OutboxDoc,
+  options: { now: Date; leaseMs: number; claimedBy: string },
 ): Promise<Claim | undefined> {
-  for (const entry of await candidates(db, options.now, options.batch ?? 20)) {
-    // Another dispatcher took this attempt (perhaps from an older read of ours): not ours.
-    const claim = await insertClaim(db, entry, options);
-    if (!claim) continue;
-    const leaseExpiresAt = new Date(options.now.getTime() + options.leaseMs);
-    const { attempt, token } = claim;
-    await db.outbox.updateOne(
-      { _id: entry._id },
-      { $set: { status: 'sending', attempts: attempt, claimToken: token, claimedBy: options.claimedBy, leaseExpiresAt } },
-    );
-    return { entry: { ...entry, status: 'sending', attempts: attempt, claimToken: token, leaseExpiresAt }, token, leaseExpiresAt };
-  }
-  return undefined;
+  const claim = await insertClaim(db, entry, options);
+  if (!claim) return undefined;
+  const leaseExpiresAt = new Date(options.now.getTime() + options.leaseMs);
+  const { attempt, token } = claim;
+  await db.outbox.updateOne(
+    { _id: entry._id },
+    { $set: { status: 'sending', attempts: attempt, claimToken: token, claimedBy: options.claimedBy, leaseExpiresAt } },
+  );
+  return { entry: { ...entry, status: 'sending', attempts: attempt, claimToken: token, leaseExpiresAt }, token, leaseExpiresAt };
 }

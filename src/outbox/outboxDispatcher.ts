@@ -13,7 +13,7 @@ import { TemplateStore } from '../mail/templateStore';
 import { backoffDelay } from './backoff';
 import { deliverClaimed, type DispatcherHooks } from './deliverEntry';
 import type { MailSettings } from './mailSettings';
-import { claimNext } from './outboxClaims';
+import { claimEntry, findClaimable } from './outboxClaims';
 import { queueWeeklyDigests } from './weeklyDigest';
 
 export interface OutboxDispatcherOptions {
@@ -36,6 +36,8 @@ export interface OutboxDispatcher {
 }
 
 const DIGEST_CHECK_EVERY_MS = 60_000;
+/** Entries read at once and then delivered in turn before the next read. */
+const CLAIMABLE_PER_READ = 100;
 
 export function startOutboxDispatcher(options: OutboxDispatcherOptions): OutboxDispatcher {
   const { db, logger, settings } = options;
@@ -70,11 +72,20 @@ export function startOutboxDispatcher(options: OutboxDispatcherOptions): OutboxD
   /** Delivers what is due; true when the SMTP server could not be reached. */
   async function drain(): Promise<boolean> {
     while (!stopping) {
-      const claim = await claimNext(db, { now: new Date(now()), leaseMs: settings.leaseMs, claimedBy });
-      if (!claim) return false;
-      const result = await deliverClaimed(deps, claim);
-      if (result.outcome === 'retry' && result.connectionProblem) return true;
-      if (result.outcome !== 'retry') outage = 0;
+      const due = await findClaimable(db, new Date(now()), CLAIMABLE_PER_READ);
+      let claimed = 0;
+      // One at a time: a crash can then leave at most one email sent but not marked (README).
+      for (const entry of due) {
+        if (stopping) break;
+        const claim = await claimEntry(db, entry, { now: new Date(now()), leaseMs: settings.leaseMs, claimedBy });
+        if (!claim) continue;
+        claimed += 1;
+        const result = await deliverClaimed(deps, claim);
+        if (result.outcome === 'retry' && result.connectionProblem) return true;
+        if (result.outcome !== 'retry') outage = 0;
+      }
+      // Everything read was someone else's (claims not yet marked, leases running): wait a poll.
+      if (claimed === 0) return false;
     }
     return false;
   }

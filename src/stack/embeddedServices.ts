@@ -60,7 +60,8 @@ export interface FerretDbServer {
 }
 
 /** FerretDB on SQLite, one file per database under `<dataDir>/ferretdb/`. */
-export async function startFerretDb(options: { dataDir: string; port: number }): Promise<FerretDbServer> {
+/** `debugAddr`: host:port where FerretDB serves Go's /debug/pprof (benchmarks profile it there). */
+export async function startFerretDb(options: { dataDir: string; port: number; debugAddr?: string }): Promise<FerretDbServer> {
   const sqliteDir = path.join(options.dataDir, 'ferretdb');
   fs.mkdirSync(sqliteDir, { recursive: true });
   const service = await startService({
@@ -68,7 +69,7 @@ export async function startFerretDb(options: { dataDir: string; port: number }):
     command: requireProgram('ferretdb'),
     // BEGIN IMMEDIATE: concurrent writers wait for the lock (busy_timeout) instead of failing
     // with SQLITE_BUSY when a read transaction tries to upgrade to a write.
-    args: ['--listen-addr', `127.0.0.1:${options.port}`, '--sqlite-url', `file:${sqliteDir}/?_txlock=immediate`, '--log-level', 'warn'],
+    args: ['--listen-addr', `127.0.0.1:${options.port}`, '--sqlite-url', `file:${sqliteDir}/?_txlock=immediate`, '--log-level', 'warn', ...(options.debugAddr ? ['--debug-addr', options.debugAddr] : [])],
     ports: [{ port: options.port, label: 'MONGODB_PORT' }],
     logFile: path.join(options.dataDir, 'logs', 'ferretdb.log'),
     isReady: () => isListening(options.port),

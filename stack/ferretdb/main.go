@@ -11,6 +11,8 @@ import (
 	"flag"
 	"fmt"
 	"log/slog"
+	"net/http"
+	_ "net/http/pprof" // served only with --debug-addr, to profile the server under a benchmark
 	"os"
 	"os/signal"
 	"syscall"
@@ -22,6 +24,7 @@ func main() {
 	listen := flag.String("listen-addr", "127.0.0.1:27017", "host:port to listen on")
 	sqliteURL := flag.String("sqlite-url", "file:data/", "SQLite backend folder, as a file: URL ending with a slash")
 	level := flag.String("log-level", "warn", "debug, info, warn or error")
+	debugAddr := flag.String("debug-addr", "", "host:port for Go's /debug/pprof (off when empty)")
 	flag.Parse()
 
 	var logLevel slog.Level
@@ -40,6 +43,14 @@ func main() {
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "ferretdb: %v\n", err)
 		os.Exit(1)
+	}
+
+	if *debugAddr != "" {
+		go func() {
+			if err := http.ListenAndServe(*debugAddr, nil); err != nil {
+				logger.Warn("debug listener stopped", "error", err)
+			}
+		}()
 	}
 
 	// SIGTERM and SIGINT stop the listener and close the SQLite files cleanly.
