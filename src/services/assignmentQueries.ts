@@ -10,7 +10,8 @@ import type { Caller } from '../api/middleware/authenticate';
 import type { Database } from '../db/database';
 import type { AssignmentViewDoc } from '../db/models/assignmentViewModel';
 import { fromStoredEvent } from '../db/models/eventModel';
-import { LocalDateSchema, endOfDay } from '../domain/time/localDate';
+import { endOfDay } from '../domain/time/localDate';
+import { LocalDateSchema } from '../domain/time/localDateSchema';
 import { describeEvent } from '../domain/assignment/describeEvent';
 import { assignmentViewQuery, type AssignmentView } from '../../workflows/assignment/assignmentMessages';
 

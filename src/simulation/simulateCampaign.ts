@@ -16,6 +16,7 @@ import { resolveCalendar } from '../domain/calendar/resolveCalendar';
 import type { NotificationRequest } from '../domain/notification/notificationRequest';
 import { dateAt, endOfDay, instantAt, yearOf, type LocalDate } from '../domain/time/localDate';
 import { createTimeSkippingEnvironment } from '../temporal/timeSkippingEnvironment';
+import { workflowBundlerOptions, WORKFLOWS_PATH } from '../temporal/workflowBundle';
 import { applyCommandUpdate } from '../../workflows/assignment/assignmentMessages';
 import { campaignWorkflow } from '../../workflows/campaign/campaignWorkflow';
 
@@ -61,7 +62,7 @@ export async function simulateCampaign(options: {
 
   const env = await createTimeSkippingEnvironment(new Date(instantAt(launchDate, '07:00')));
   try {
-    const workflowBundle = await bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: silentLogger });
+    const workflowBundle = await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, ...workflowBundlerOptions, logger: silentLogger });
     const worker = await Worker.create({
       connection: env.nativeConnection,
       taskQueue: TASK_QUEUE,

@@ -11,6 +11,7 @@ import type { CalendarYear } from '../../src/domain/calendar/calendarYear';
 import type { CalendarSnapshot } from '../../src/domain/calendar/workingCalendar';
 import type { FerretDbServer } from '../../src/stack/embeddedServices';
 import { createTimeSkippingEnvironment, startTestFerretDb, uniqueDatabaseName } from './servers';
+import { workflowBundlerOptions, WORKFLOWS_PATH } from '../../src/temporal/workflowBundle';
 
 export interface WorkflowHarness {
   env: TestWorkflowEnvironment;
@@ -31,7 +32,7 @@ export async function startWorkflowHarness(startAt: Date, taskQueue = 'engine-te
     openDatabase(`${ferret.uri}${uniqueDatabaseName('wf')}`),
   ]);
   // Bundled once per test file; a worker runs once, so each `run` gets a new one.
-  bundle ??= bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: quietBundler });
+  bundle ??= bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, ...workflowBundlerOptions, logger: quietBundler });
   const workflowBundle = await bundle;
   const activities = createActivities({ db });
   return {

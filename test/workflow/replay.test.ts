@@ -8,6 +8,7 @@ import path from 'node:path';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { DeterminismViolationError } from '@temporalio/workflow';
 import { Worker } from '@temporalio/worker';
+import { workflowBundlerOptions, WORKFLOWS_PATH } from '../../src/temporal/workflowBundle';
 
 const HISTORIES = path.join(__dirname, 'histories');
 
@@ -39,7 +40,7 @@ describe('replaying recorded workflow histories', () => {
     const failures: string[] = [];
     for (const { name, workflowId, history } of histories) {
       try {
-        await Worker.runReplayHistory({ workflowsPath: require.resolve('../../workflows') }, history, workflowId);
+        await Worker.runReplayHistory({ workflowsPath: WORKFLOWS_PATH, bundlerOptions: workflowBundlerOptions }, history, workflowId);
       } catch (error) {
         failures.push(`${name}: ${(error as Error).message}`);
       }

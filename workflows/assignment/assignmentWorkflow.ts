@@ -23,7 +23,7 @@ import {
 } from '@temporalio/workflow';
 import type { EngineActivities } from '../../activities';
 import { SYSTEM_ACTOR, type Actor } from '../../src/domain/assignment/actor';
-import { AssignmentCommandSchema, decide, type AssignmentCommand } from '../../src/domain/assignment/assignmentCommands';
+import { decide, type AssignmentCommand } from '../../src/domain/assignment/assignmentCommands';
 import { stampEvents, type AssignmentEvent, type AssignmentEventBody } from '../../src/domain/assignment/assignmentEvents';
 import { evolve, FINAL_STATUSES, OPEN_STATUSES, type AssignmentState } from '../../src/domain/assignment/assignmentState';
 import { summarize, type AssignmentSummary } from '../../src/domain/assignment/assignmentSummary';
@@ -67,6 +67,16 @@ const { recordAssignmentEvents } = proxyActivities<EngineActivities>({
   // Never give up: a database outage delays events, it must not lose them.
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '2 minutes' },
 });
+
+/**
+ * The command schema, loaded on the first command a workflow receives: zod costs each workflow
+ * ~0.6 MiB while it is cached, and a launch or an alarm needs none of it (src/temporal/workflowBundle.ts).
+ */
+let commandSchema: typeof import('../../src/domain/assignment/assignmentCommandSchema').AssignmentCommandSchema | undefined;
+function assignmentCommandSchema() {
+  commandSchema ??= (require('../../src/domain/assignment/assignmentCommandSchema') as typeof import('../../src/domain/assignment/assignmentCommandSchema')).AssignmentCommandSchema;
+  return commandSchema;
+}
 
 const RECENT_EVENTS_KEPT = 50;
 /** Alarms this recently due still fire after a re-plan; older missed reminders are dropped. */
@@ -143,7 +153,7 @@ export async function assignmentWorkflow(input: AssignmentWorkflowInput): Promis
   }
 
   function refusalOf(command: AssignmentCommand, actor: Actor) {
-    const parsed = AssignmentCommandSchema.safeParse(command);
+    const parsed = assignmentCommandSchema().safeParse(command);
     if (!parsed.success) return { code: 'invalidInput', reason: parsed.error.issues.map((i) => i.message).join(' ') };
     const decision = decide(current(), parsed.data, actor, { now: Date.now(), calendar });
     return decision.accepted ? undefined : decision;
@@ -157,7 +167,7 @@ export async function assignmentWorkflow(input: AssignmentWorkflowInput): Promis
       lock.run(async () => {
         await condition(() => state !== undefined);
         // Decide again under the lock: another change may have landed since validation.
-        const parsed = AssignmentCommandSchema.parse(command);
+        const parsed = assignmentCommandSchema().parse(command);
         const decision = decide(current(), parsed, actor, { now: Date.now(), calendar });
         if (!decision.accepted) {
           throw ApplicationFailure.create({ type: COMMAND_REFUSED, message: decision.reason, details: [decision.code], nonRetryable: true });

@@ -4,7 +4,7 @@
  */
 import { Router } from 'express';
 import { z } from 'zod';
-import { CommandSchemas, COMMAND_TYPES, type AssignmentCommandType } from '../../domain/assignment/assignmentCommands';
+import { CommandSchemas, COMMAND_TYPES, type AssignmentCommandType } from '../../domain/assignment/assignmentCommandSchema';
 import { ActionRefused, applyAssignmentAction } from '../../services/assignmentActions';
 import { AssignmentListQuerySchema, assignmentDetails, BadCursor, canSee, listAssignments } from '../../services/assignmentQueries';
 import type { AssignmentViewDoc } from '../../db/models/assignmentViewModel';

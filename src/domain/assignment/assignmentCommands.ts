@@ -3,67 +3,14 @@
  * to record, or with a refusal and its reason in Vietnamese. It never changes anything itself, so
  * a refused command changes nothing (Temporal update validators call it before accepting).
  */
-import { z } from 'zod';
 import { CalendarRangeError, type WorkingCalendar } from '../calendar/workingCalendar';
-import { dateAt, formatVietnamese, LocalDateSchema, type LocalDate } from '../time/localDate';
+import { dateAt, formatVietnamese, type LocalDate } from '../time/localDate';
 import type { Actor } from './actor';
+import type { AssignmentCommand, AssignmentCommandType } from './assignmentCommandSchema';
+
+export type { AssignmentCommand, AssignmentCommandType };
 import type { AssignmentEventBody } from './assignmentEvents';
 import { FINAL_STATUSES, OPEN_STATUSES, type AssignmentState, type AssignmentStatus } from './assignmentState';
-
-const text = (max: number, message: string) => z.string().trim().min(1, message).max(max);
-
-export const CommandSchemas = {
-  acknowledge: z.object({ type: z.literal('acknowledge') }),
-  reportProgress: z.object({
-    type: z.literal('reportProgress'),
-    note: text(5000, 'Hãy nêu nội dung tiến độ.'),
-    percent: z.number().min(0).max(100).optional(),
-  }),
-  submitResult: z.object({
-    type: z.literal('submitResult'),
-    summary: text(10_000, 'Hãy nêu kết quả thực hiện.'),
-    evidenceLinks: z.array(z.url('Đường dẫn minh chứng không hợp lệ.')).max(50).default([]),
-    kpiValues: z
-      .array(z.object({ indicator: text(500, 'Thiếu tên chỉ tiêu.'), value: z.number(), unit: z.string().max(50).optional() }))
-      .max(50)
-      .default([]),
-  }),
-  accept: z.object({ type: z.literal('accept'), comment: z.string().trim().max(5000).optional() }),
-  returnForRework: z.object({ type: z.literal('returnForRework'), comment: text(5000, 'Hãy nêu lý do trả lại.') }),
-  requestExtension: z.object({
-    type: z.literal('requestExtension'),
-    requestedDeadline: LocalDateSchema,
-    reason: text(5000, 'Hãy nêu lý do xin gia hạn.'),
-  }),
-  decideExtension: z.object({
-    type: z.literal('decideExtension'),
-    grant: z.boolean(),
-    /** When granting: a date other than the one requested. */
-    deadline: LocalDateSchema.optional(),
-    comment: z.string().trim().max(5000).optional(),
-  }),
-  reassign: z.object({
-    type: z.literal('reassign'),
-    toAgency: z.string().regex(/^[A-Z][A-Z0-9_]{1,19}$/, 'Mã cơ quan không hợp lệ.'),
-    comment: z.string().trim().max(5000).optional(),
-  }),
-  cancel: z.object({ type: z.literal('cancel'), reason: text(5000, 'Hãy nêu lý do hủy.') }),
-} as const;
-
-export const AssignmentCommandSchema = z.discriminatedUnion('type', [
-  CommandSchemas.acknowledge,
-  CommandSchemas.reportProgress,
-  CommandSchemas.submitResult,
-  CommandSchemas.accept,
-  CommandSchemas.returnForRework,
-  CommandSchemas.requestExtension,
-  CommandSchemas.decideExtension,
-  CommandSchemas.reassign,
-  CommandSchemas.cancel,
-]);
-export type AssignmentCommand = z.infer<typeof AssignmentCommandSchema>;
-export type AssignmentCommandType = AssignmentCommand['type'];
-export const COMMAND_TYPES = Object.keys(CommandSchemas) as AssignmentCommandType[];
 
 /** Commands the lead agency gives; the rest are the secretariat's decisions. */
 const AGENCY_COMMANDS: readonly AssignmentCommandType[] = ['acknowledge', 'reportProgress', 'submitResult', 'requestExtension'];

@@ -4,7 +4,8 @@
  * Versioned: each save is a new version, and open assignments are re-timed to it.
  */
 import { z } from 'zod';
-import { LocalDateSchema, yearOf } from '../time/localDate';
+import { yearOf } from '../time/localDate';
+import { LocalDateSchema } from '../time/localDateSchema';
 
 export const CalendarDaySchema = z.object({
   date: LocalDateSchema,

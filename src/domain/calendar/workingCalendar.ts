@@ -3,21 +3,11 @@
  * resolved days off and swapped working days of a few years, plain data that workflows carry
  * (so this file must stay free of I/O and of the lunar-calendar library).
  */
-import { z } from 'zod';
-import { addDays, isoWeekday, LocalDateSchema, yearOf, type LocalDate } from '../time/localDate';
+import { addDays, isoWeekday, yearOf, type LocalDate } from '../time/localDate';
+import type { CalendarSnapshot } from './calendarSnapshot';
 
-export const CalendarSnapshotSchema = z.object({
-  /** Increases with every edit of the calendar data; assignments re-time when it changes. */
-  version: z.number().int().min(0),
-  /** The years the lists below cover completely. */
-  fromYear: z.number().int(),
-  toYear: z.number().int(),
-  /** Weekdays that are days off: statutory holidays, compensating days, swapped days. */
-  daysOff: z.array(z.object({ date: LocalDateSchema, name: z.string() })),
-  /** Saturdays and Sundays that are working days (swaps). */
-  workingDays: z.array(z.object({ date: LocalDateSchema, name: z.string() })),
-});
-export type CalendarSnapshot = z.infer<typeof CalendarSnapshotSchema>;
+export type { CalendarSnapshot };
+
 
 export class CalendarRangeError extends RangeError {}
 

@@ -4,8 +4,8 @@
  */
 import { z } from 'zod';
 import { AgencyCodeSchema, GroupTagSchema } from '../agency/agency';
-import { LocalDateSchema } from '../time/localDate';
-import { DeadlineRuleSchema } from './deadlineRule';
+import { LocalDateSchema } from '../time/localDateSchema';
+import { DeadlineRuleSchema } from './deadlineRuleSchema';
 import { EscalationPolicySchema, ReminderPolicySchema } from './policies';
 
 export const DirectiveSchema = z.object({

@@ -2,8 +2,8 @@
  * A scripted action for a simulation: on a date, someone does something to an assignment.
  */
 import { z } from 'zod';
-import { AssignmentCommandSchema } from '../assignment/assignmentCommands';
-import { LocalDateSchema } from '../time/localDate';
+import { AssignmentCommandSchema } from '../assignment/assignmentCommandSchema';
+import { LocalDateSchema } from '../time/localDateSchema';
 
 export const ScriptedActionSchema = z.object({
   on: LocalDateSchema,

@@ -6,7 +6,6 @@
  * keeps this deterministic inside Temporal workflows (no time-zone database needed).
  */
 import { DateTime, FixedOffsetZone } from 'luxon';
-import { z } from 'zod';
 
 export const VIETNAM_ZONE = FixedOffsetZone.instance(7 * 60);
 
@@ -25,10 +24,6 @@ function format(value: DateTime): LocalDate {
 export function isLocalDate(value: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(value) && DateTime.fromISO(value).isValid;
 }
-
-export const LocalDateSchema = z
-  .string()
-  .refine(isLocalDate, { message: 'Ngày phải có dạng YYYY-MM-DD và là ngày có thật.' });
 
 export function localDate(year: number, month: number, day: number): LocalDate {
   const value = DateTime.fromObject({ year, month, day }, { zone: VIETNAM_ZONE });

@@ -5,11 +5,8 @@
  */
 import type { Actor } from '../../../src/domain/assignment/actor';
 import { SYSTEM_ACTOR } from '../../../src/domain/assignment/actor';
-import {
-  AssignmentCommandSchema,
-  decide,
-  type Decision,
-} from '../../../src/domain/assignment/assignmentCommands';
+import { AssignmentCommandSchema } from '../../../src/domain/assignment/assignmentCommandSchema';
+import { decide, type Decision } from '../../../src/domain/assignment/assignmentCommands';
 import { stampEvents, type AssignmentEvent, type AssignmentEventBody } from '../../../src/domain/assignment/assignmentEvents';
 import {
   EventOrderError,

@@ -4,10 +4,10 @@
  * Calendar: the statutory days off only (see statutoryHolidays.test.ts for 2021's list).
  */
 import {
-  DeadlineRuleSchema,
   describeDeadlineRule,
   resolveDeadline,
 } from '../../../src/domain/campaign/deadlineRule';
+import { DeadlineRuleSchema } from '../../../src/domain/campaign/deadlineRuleSchema';
 import { statutoryCalendar } from './fixtures';
 
 const calendar = statutoryCalendar(2020, 2030);

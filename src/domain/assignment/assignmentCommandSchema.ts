@@ -1,0 +1,62 @@
+/**
+ * The shape of each command people can give an assignment, checked at the API and again by the
+ * workflow before it decides. Apart from assignmentCommands.ts (the decisions), which workflows
+ * share without zod (src/temporal/workflowBundle.ts).
+ */
+import { z } from 'zod';
+import { LocalDateSchema } from '../time/localDateSchema';
+
+const text = (max: number, message: string) => z.string().trim().min(1, message).max(max);
+
+export const CommandSchemas = {
+  acknowledge: z.object({ type: z.literal('acknowledge') }),
+  reportProgress: z.object({
+    type: z.literal('reportProgress'),
+    note: text(5000, 'Hãy nêu nội dung tiến độ.'),
+    percent: z.number().min(0).max(100).optional(),
+  }),
+  submitResult: z.object({
+    type: z.literal('submitResult'),
+    summary: text(10_000, 'Hãy nêu kết quả thực hiện.'),
+    evidenceLinks: z.array(z.url('Đường dẫn minh chứng không hợp lệ.')).max(50).default([]),
+    kpiValues: z
+      .array(z.object({ indicator: text(500, 'Thiếu tên chỉ tiêu.'), value: z.number(), unit: z.string().max(50).optional() }))
+      .max(50)
+      .default([]),
+  }),
+  accept: z.object({ type: z.literal('accept'), comment: z.string().trim().max(5000).optional() }),
+  returnForRework: z.object({ type: z.literal('returnForRework'), comment: text(5000, 'Hãy nêu lý do trả lại.') }),
+  requestExtension: z.object({
+    type: z.literal('requestExtension'),
+    requestedDeadline: LocalDateSchema,
+    reason: text(5000, 'Hãy nêu lý do xin gia hạn.'),
+  }),
+  decideExtension: z.object({
+    type: z.literal('decideExtension'),
+    grant: z.boolean(),
+    /** When granting: a date other than the one requested. */
+    deadline: LocalDateSchema.optional(),
+    comment: z.string().trim().max(5000).optional(),
+  }),
+  reassign: z.object({
+    type: z.literal('reassign'),
+    toAgency: z.string().regex(/^[A-Z][A-Z0-9_]{1,19}$/, 'Mã cơ quan không hợp lệ.'),
+    comment: z.string().trim().max(5000).optional(),
+  }),
+  cancel: z.object({ type: z.literal('cancel'), reason: text(5000, 'Hãy nêu lý do hủy.') }),
+} as const;
+
+export const AssignmentCommandSchema = z.discriminatedUnion('type', [
+  CommandSchemas.acknowledge,
+  CommandSchemas.reportProgress,
+  CommandSchemas.submitResult,
+  CommandSchemas.accept,
+  CommandSchemas.returnForRework,
+  CommandSchemas.requestExtension,
+  CommandSchemas.decideExtension,
+  CommandSchemas.reassign,
+  CommandSchemas.cancel,
+]);
+export type AssignmentCommand = z.infer<typeof AssignmentCommandSchema>;
+export type AssignmentCommandType = AssignmentCommand['type'];
+export const COMMAND_TYPES = Object.keys(CommandSchemas) as AssignmentCommandType[];
