@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT, STACK_BIN_DIR, STACK_DIR, STACK_PROGRAMS, TEST_SERVER_DIR, findOnPath, type StackProgram } from './paths';
+import { FERRETDB_PATCH, writePatchedFerretDb, writeWrapperModfile } from './ferretDbPatch';
 import { STACK_VERSIONS } from './versions';
 
 const LOG_DIR = path.join(STACK_DIR, 'logs');
@@ -138,27 +139,38 @@ function capture(command: string, args: string[], log: string): Promise<string> 
   });
 }
 
-/** Builds FerretDB from the wrapper module in stack/ferretdb (FerretDB used as a library). */
+/**
+ * Builds FerretDB from the wrapper module in stack/ferretdb (FerretDB used as a library), against
+ * a patched copy of the FerretDB module (src/stack/ferretDbPatch.ts says why).
+ */
 async function buildFerretDb() {
   const label = 'ferretdb';
   const spec = STACK_VERSIONS.ferretdb;
   const wrapperDir = path.join(PROJECT_ROOT, spec.wrapperDir);
-  // The receipt also covers the wrapper's own files, so editing them triggers a rebuild.
-  const fingerprint = `${spec.version}+${fingerprintOf(wrapperDir, ['main.go', 'go.mod', 'go.sum'])}`;
+  // The receipt also covers the wrapper's own files and the patch, so editing them triggers a rebuild.
+  const fingerprint = `${spec.version}+${fingerprintOf(wrapperDir, ['main.go', 'go.mod', 'go.sum'], FERRETDB_PATCH.id)}`;
   if (alreadyThere('ferretdb', label, fingerprint)) return;
   const go = requireTool('GO', 'go', 'to build the Temporal CLI, FerretDB and Mailpit', 'Install Go 1.24 or newer');
   const started = Date.now();
-  say(label, `building FerretDB ${spec.version} (SQLite backend) from ${spec.wrapperDir}...`);
-  await run(go, ['build', '-o', STACK_PROGRAMS.ferretdb.installed, '.'], {
-    cwd: wrapperDir,
-    log: path.join(LOG_DIR, 'ferretdb.log'),
-  });
+  say(label, `building FerretDB ${spec.version} (SQLite backend, patched) from ${spec.wrapperDir}...`);
+  const log = path.join(LOG_DIR, 'ferretdb.log');
+  const downloaded = await capture(go, ['mod', 'download', '-json', `github.com/FerretDB/FerretDB@${spec.version}`], log);
+  const moduleDir = (JSON.parse(downloaded) as { Dir?: string }).Dir;
+  if (!moduleDir) throw new SetupError(`go mod download gave no folder for FerretDB ${spec.version}; see ${log}`);
+  const buildDir = path.join(STACK_DIR, 'build');
+  const copyDir = path.join(buildDir, `ferretdb-${spec.version}-patched`);
+  const modfile = path.join(buildDir, 'ferretdb-wrapper.mod');
+  fs.mkdirSync(buildDir, { recursive: true });
+  writePatchedFerretDb(moduleDir, copyDir);
+  writeWrapperModfile(wrapperDir, copyDir, modfile);
+  await run(go, ['build', `-modfile=${modfile}`, '-o', STACK_PROGRAMS.ferretdb.installed, '.'], { cwd: wrapperDir, log });
   recordInstalled('ferretdb', fingerprint);
   say(label, `${spec.version} installed in ${seconds(started)}`);
 }
 
-function fingerprintOf(dir: string, files: string[]): string {
+function fingerprintOf(dir: string, files: string[], extra = ''): string {
   const hash = createHash('sha256');
+  hash.update(extra);
   for (const file of files) hash.update(fs.readFileSync(path.join(dir, file)));
   return hash.digest('hex').slice(0, 12);
 }
