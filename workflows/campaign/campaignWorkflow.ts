@@ -13,7 +13,7 @@ import type { LocalDate } from '../../src/domain/time/localDate';
 import { ProgressBook } from '../progressBook';
 import { startChildOnce } from '../startChildOnce';
 import { assignmentChangedSignal, cancelSignal, progressQuery } from '../section/sectionMessages';
-import { initialSummary, sectionWorkflow } from '../section/sectionWorkflow';
+import { initialSummaries, sectionWorkflow } from '../section/sectionWorkflow';
 
 export interface CampaignWorkflowInput {
   campaign: Campaign;
@@ -26,7 +26,7 @@ export interface CampaignWorkflowInput {
 export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<AssignmentSummary[]> {
   const calendar = new WorkingCalendar(input.calendar);
   const { plans } = expandCampaign(input.campaign, input.directory);
-  const book = new ProgressBook(input.carried?.summaries ?? plans.map((plan) => initialSummary(plan, input.launchDate, calendar)));
+  const book = new ProgressBook(input.carried?.summaries ?? initialSummaries(plans, input.launchDate, calendar));
   let sectionsStarted = input.carried?.sectionsStarted ?? 0;
   let cancel = input.carried?.cancel;
   let cancelsSent = false;
