@@ -67,8 +67,10 @@ export class UndeliverableMail extends Error {
 
 async function loadAgencies(db: Database, codes: string[]): Promise<Map<string, Agency>> {
   if (codes.length === 0) return new Map();
-  const docs = await db.agencies.find({ _id: { $in: codes } }).lean();
-  return new Map(docs.map((doc) => [doc._id, toAgency(doc)]));
+  // One lookup by `_id` each (an email names an agency and its few coordinators): `$in` reads the
+  // whole directory on FerretDB 1.x, once per email.
+  const docs = await Promise.all([...new Set(codes)].map((code) => db.agencies.findById(code).lean()));
+  return new Map(docs.filter((doc) => doc !== null).map((doc) => [doc._id, toAgency(doc)]));
 }
 
 async function loadCampaign(db: Database, key: string): Promise<Campaign | undefined> {

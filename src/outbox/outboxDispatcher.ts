@@ -84,8 +84,9 @@ export function startOutboxDispatcher(options: OutboxDispatcherOptions): OutboxD
         if (result.outcome === 'retry' && result.connectionProblem) return true;
         if (result.outcome !== 'retry') outage = 0;
       }
-      // Everything read was someone else's (claims not yet marked, leases running): wait a poll.
-      if (claimed === 0) return false;
+      // Drained (a short read), or everything read was someone else's (claims not yet marked,
+      // leases running): wait a poll rather than read again for the few entries that trickle in.
+      if (claimed === 0 || due.length < CLAIMABLE_PER_READ) return false;
     }
     return false;
   }

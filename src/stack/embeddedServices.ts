@@ -38,6 +38,9 @@ export async function startTemporalDevServer(options: {
   const address = `127.0.0.1:${options.port}`;
   const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(options.port)];
   args.push('--db-filename', path.join(options.dataDir, 'temporal.db'), '--log-level', 'warn');
+  // An activity scheduled by a workflow task goes straight back to the worker that completed the
+  // task, instead of through the task queue: one poll and match fewer per assignment change.
+  args.push('--dynamic-config-value', 'system.enableActivityEagerExecution=true');
   if (options.uiPort === null) args.push('--headless');
   else args.push('--ui-port', String(options.uiPort));
   const ports = [{ port: options.port, label: 'TEMPORAL_PORT' }];
