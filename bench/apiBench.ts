@@ -14,6 +14,8 @@ import type { BenchStack } from './benchStack';
 import { assignedEvent } from './launchProfile';
 
 const run = promisify(execFile);
+/** A request slower than this counts as timed out (autocannon's default is 10 s). */
+const REQUEST_TIMEOUT_SECONDS = 30;
 const CAMPAIGN = 'api-bench';
 const AGENCIES = Array.from({ length: 20 }, (_, i) => `A${String(i).padStart(2, '0')}`);
 
@@ -21,7 +23,7 @@ export interface ApiFigure {
   assignments: number;
   endpoint: string;
   requestsPerSecond: number;
-  /** Latency of the requests that completed; timed-out ones (over 10 s) are counted apart. */
+  /** Latency of the requests that completed; timed-out ones (over 30 s) are counted apart. */
   p50Ms: number;
   p99Ms: number;
   completed: number;
@@ -45,9 +47,9 @@ async function seed(stack: BenchStack, from: number, to: number): Promise<void> 
 
 async function autocannon(url: string, token: string, seconds: number, connections: number) {
   const bin = path.resolve(__dirname, '../node_modules/autocannon/autocannon.js');
-  const { stdout } = await run(process.execPath, [bin, '-c', String(connections), '-d', String(seconds), '-j', '-H', `Authorization=Bearer ${token}`, url], {
+  const { stdout } = await run(process.execPath, [bin, '-c', String(connections), '-d', String(seconds), '-t', String(REQUEST_TIMEOUT_SECONDS), '-j', '-H', `Authorization=Bearer ${token}`, url], {
     maxBuffer: 16 * 1024 * 1024,
-    timeout: (seconds + 60) * 1000,
+    timeout: (seconds + REQUEST_TIMEOUT_SECONDS + 60) * 1000,
   });
   return JSON.parse(stdout) as { duration: number; requests: { total: number }; latency: { p50: number; p99: number }; errors: number; timeouts: number; non2xx: number };
 }

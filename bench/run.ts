@@ -92,7 +92,7 @@ function printTable(r: { launch?: LaunchResult; workerMemory: MemoryFigure[]; pr
   if (r.launch) rows.push(['minimal workflow starts (ceiling)', `${r.launch.ceilingPerSecond}/s`]);
   for (const c of r.launch?.campaigns ?? []) rows.push([`campaign launch, ${c.assignments} assignments`, `${c.perSecond}/s in ${c.seconds} s (${c.ratioToCeiling} of ceiling)`]);
   for (const m of r.workerMemory) rows.push([`worker RSS, ${m.openWorkflows} open workflows`, `${m.cacheFullMiB} MiB cache full, ${m.afterEvictionMiB} MiB after eviction`]);
-  for (const a of r.api) rows.push([`GET ${a.endpoint}, ${a.assignments} assignments`, `${a.requestsPerSecond} req/s, p50 ${a.p50Ms} ms, p99 ${a.p99Ms} ms${a.timeouts ? `, ${a.timeouts} timed out (>10 s)` : ''}${a.errors + a.non2xx ? `, ${a.errors + a.non2xx} failed` : ''}`]);
+  for (const a of r.api) rows.push([`GET ${a.endpoint}, ${a.assignments} assignments`, `${a.requestsPerSecond} req/s, p50 ${a.p50Ms} ms, p99 ${a.p99Ms} ms${a.timeouts ? `, ${a.timeouts} timed out (>30 s)` : ''}${a.errors + a.non2xx ? `, ${a.errors + a.non2xx} failed` : ''}`]);
   const lag = r.projectionLag;
   if (lag) rows.push([`projection lag (${lag.updates} updates)`, `p50 ${lag.p50Ms} ms, p99 ${lag.p99Ms} ms, ${lag.visibleOnFirstRead} visible on the first read`]);
   if (r.timers) rows.push([`timer lateness (${r.timers.timers} timers)`, `p50 ${r.timers.p50Ms} ms, p99 ${r.timers.p99Ms} ms, max ${r.timers.maxMs} ms`]);

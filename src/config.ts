@@ -33,7 +33,7 @@ const EnvSchema = z.object({
 
   /** Requests per minute each API token may make. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
-  /** Workflows a worker keeps cached (about 1.6 MiB each): bounds the worker's memory. */
+  /** Workflows a worker keeps cached (about 0.3 MiB each, 1 MiB after a command): bounds its memory. */
   WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(100_000).default(1_000),
   /** On an empty database, load the shipped directory and launch the 2021 campaign once. */
   LOAD_DEFAULTS: flag(true),

@@ -10,7 +10,7 @@ export interface EngineWorkerOptions {
   /** Defaults to the engine's workflows/ folder; tests may point at their own. */
   workflowsPath?: string;
   /**
-   * Workflows kept in memory between tasks (about 0.2 MiB each in the sandbox, see workflowBundle.ts).
+   * Workflows kept in memory between tasks (about 0.3 MiB each, see workflowBundle.ts and the README).
    * Assignments sit idle for days, and an evicted one costs only a short replay when it wakes.
    */
   maxCachedWorkflows?: number;
