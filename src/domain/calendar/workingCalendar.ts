@@ -4,10 +4,19 @@
  * (so this file must stay free of I/O and of the lunar-calendar library).
  */
 import { addDays, isoWeekday, yearOf, type LocalDate } from '../time/localDate';
-import type { CalendarSnapshot } from './calendarSnapshot';
 
-export type { CalendarSnapshot };
-
+/** A calendar as plain data, what workflows carry: the resolved days off and swaps of a few years. */
+export interface CalendarSnapshot {
+  /** Increases with every edit of the calendar data; assignments re-time when it changes. */
+  version: number;
+  /** The years the lists below cover completely. */
+  fromYear: number;
+  toYear: number;
+  /** Weekdays that are days off: statutory holidays, compensating days, swapped days. */
+  daysOff: { date: LocalDate; name: string }[];
+  /** Saturdays and Sundays that are working days (swaps). */
+  workingDays: { date: LocalDate; name: string }[];
+}
 
 export class CalendarRangeError extends RangeError {}
 
