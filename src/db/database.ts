@@ -22,21 +22,7 @@ export interface Database {
   campaigns: CampaignModel;
   tokens: TokenModel;
   idempotency: IdempotencyModel;
-  /**
-   * True on FerretDB 1.x, whose storage is searched only for a filter that is a lone `_id`:
-   * any other filter reads the whole collection. Hot paths that would otherwise add a condition
-   * to an `_id` filter read by `_id` and check in code there (the server's own conditional update
-   * is a read then a write anyway, so nothing is lost).
-   */
-  filtersOnlyById: boolean;
   close(): Promise<void>;
-}
-
-/** FerretDB says so in buildInfo; its 2.x (on PostgreSQL with DocumentDB) uses real indexes. */
-async function detectFiltersOnlyById(connection: Connection): Promise<boolean> {
-  const info = await connection.db!.admin().command({ buildInfo: 1 });
-  const ferret = info.ferretdbVersion as unknown;
-  return typeof ferret === 'string' && !/^v?[2-9]\./.test(ferret);
 }
 
 export async function openDatabase(uri: string): Promise<Database> {
@@ -52,7 +38,6 @@ export async function openDatabase(uri: string): Promise<Database> {
     campaigns: campaignModel(connection),
     tokens: tokenModel(connection),
     idempotency: idempotencyModel(connection),
-    filtersOnlyById: await detectFiltersOnlyById(connection),
     close: () => connection.close(),
   };
   await Promise.all(

@@ -1,36 +1,58 @@
 /**
- * A one-line fix to FerretDB 1.24.2's SQLite backend, applied to a copy of the module at build time.
+ * Two small fixes to FerretDB 1.24.2's SQLite backend, applied to a copy of the module at build time.
  *
- * FerretDB indexes `_id` as `_ferretdb_sjson->"_id"` but looks it up as `_ferretdb_sjson->'$._id'`.
- * The two mean the same to SQLite's JSON functions, yet its planner matches an index expression
- * by its text, so every find, update and delete by `_id` read and parsed the whole collection
- * (EXPLAIN QUERY PLAN: SCAN instead of SEARCH ... USING INDEX). With thousands of assignments
- * that was most of the engine's database time. The fix writes the lookup as the index is written;
- * stored data and indexes are untouched, so existing data folders keep working.
+ * 1. FerretDB indexes `_id` as `_ferretdb_sjson->"_id"` but looked it up as
+ *    `_ferretdb_sjson->'$._id'`. The two mean the same to SQLite's JSON functions, yet its planner
+ *    matches an index expression by its text, so every find, update and delete by `_id` read and
+ *    parsed the whole collection (EXPLAIN QUERY PLAN: SCAN instead of SEARCH ... USING INDEX).
+ *    With thousands of assignments that was most of the engine's database time.
+ * 2. The `_id` lookup was used only when the filter was `_id` alone; `{ _id, claimToken }` (the
+ *    outbox's claim-guarded updates) read the whole collection. FerretDB's backend contract lets
+ *    a filter be "applied partially" (its handlers filter every document again), so the lookup
+ *    now serves any filter with a plain `_id`.
+ * Stored data and indexes are untouched, so existing data folders keep working.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 
-export const FERRETDB_PATCH = {
+interface Edit {
+  file: string;
+  from: string;
+  to: string;
+  /** How many times `from` must occur (all are replaced). */
+  count: number;
+}
+
+export const FERRETDB_PATCH: { id: string; edits: Edit[] } = {
   /** Part of the build receipt: changing the patch rebuilds FerretDB. */
-  id: 'sqlite-id-lookup-uses-index-1',
-  file: 'internal/backends/sqlite/metadata/metadata.go',
-  from: `IDColumn = DefaultColumn + "->'$._id'"`,
-  to: 'IDColumn = DefaultColumn + `->"_id"`',
+  id: 'sqlite-id-lookup-uses-index-2',
+  edits: [
+    {
+      file: 'internal/backends/sqlite/metadata/metadata.go',
+      from: `IDColumn = DefaultColumn + "->'$._id'"`,
+      to: 'IDColumn = DefaultColumn + `->"_id"`',
+      count: 1,
+    },
+    // Query and Explain: both decide the same way whether to look `_id` up.
+    { file: 'internal/backends/sqlite/collection.go', from: 'if params.Filter.Len() == 1 {', to: 'if params.Filter.Len() >= 1 {', count: 2 },
+  ],
 };
 
-/** Copies the downloaded module to `copyDir` and patches it; throws if the line is not there. */
+/** Copies the downloaded module to `copyDir` and patches it; throws if a line is not there. */
 export function writePatchedFerretDb(moduleDir: string, copyDir: string): void {
   fs.rmSync(copyDir, { recursive: true, force: true });
   fs.cpSync(moduleDir, copyDir, { recursive: true });
   // The Go module cache is read-only; the copy must be writable (and removable next time).
   makeWritable(copyDir);
-  const target = path.join(copyDir, FERRETDB_PATCH.file);
-  const source = fs.readFileSync(target, 'utf8');
-  if (!source.includes(FERRETDB_PATCH.from)) {
-    throw new Error(`FerretDB patch: "${FERRETDB_PATCH.from}" not found in ${FERRETDB_PATCH.file}; was the version changed?`);
+  for (const edit of FERRETDB_PATCH.edits) {
+    const target = path.join(copyDir, edit.file);
+    const source = fs.readFileSync(target, 'utf8');
+    const found = source.split(edit.from).length - 1;
+    if (found !== edit.count) {
+      throw new Error(`FerretDB patch: "${edit.from}" found ${found} times in ${edit.file}, expected ${edit.count}; was the version changed?`);
+    }
+    fs.writeFileSync(target, source.split(edit.from).join(edit.to));
   }
-  fs.writeFileSync(target, source.replace(FERRETDB_PATCH.from, FERRETDB_PATCH.to));
 }
 
 /** A go.mod for the wrapper that builds against the patched copy (go build -modfile). */

@@ -5,7 +5,7 @@
 // built that way panics at start, because the module on the Go proxy lacks the generated
 // build/version/version.txt. FerretDB's embeddable package skips that check.
 //
-// `npm run setup` builds this against a copy of the FerretDB module with a one-line fix to its
+// `npm run setup` builds this against a copy of the FerretDB module with two small fixes to its
 // SQLite backend, so that lookups by _id use the _id index (src/stack/ferretDbPatch.ts says why).
 package main
 

@@ -57,13 +57,17 @@ describe('FerretDB provides what the engine uses', () => {
     expect(counts[0]).toEqual({ _id: { agency: 'AG0', category: 'completedLate' }, count: 10 });
     expect(counts.reduce((sum, row) => sum + row.count, 0)).toBe(200);
   });
-  it('finds and updates a document by _id through the _id index, not by reading the collection', async () => {
+  it('finds and updates a document by _id through the _id index, not by reading the collection, also with other conditions', async () => {
     // The embedded FerretDB is built with a one-line fix (src/stack/ferretDbPatch.ts); without it
     // this plan reads "SCAN", and every lookup by id slows down with the size of the collection.
     const rows = connection.collection<{ _id: string; n: number }>('lookups');
     await rows.insertMany(Array.from({ length: 50 }, (_, i) => ({ _id: `a${i}`, n: i })));
     const explained = (await rows.find({ _id: 'a7' }).explain()) as { queryPlanner?: { Plan?: string[] } };
     expect(explained.queryPlanner?.Plan?.join(' ')).toMatch(/SEARCH \S+ USING INDEX \S+__id_/);
+    // An `_id` with another condition (the outbox's claim-guarded updates) uses it too.
+    const guarded = (await rows.find({ _id: 'a7', n: 7 }).explain()) as { queryPlanner?: { Plan?: string[] } };
+    expect(guarded.queryPlanner?.Plan?.join(' ')).toMatch(/SEARCH \S+ USING INDEX \S+__id_/);
+    expect(await rows.findOne({ _id: 'a7', n: 8 })).toBeNull();
     await rows.updateOne({ _id: 'a7' }, { $set: { n: -7 } });
     expect(await rows.findOne({ _id: 'a7' })).toEqual({ _id: 'a7', n: -7 });
     expect(await rows.countDocuments({ n: { $lt: 0 } })).toBe(1);
