@@ -6,7 +6,8 @@
  *   BENCH_API_SECONDS=10 BENCH_API_CONNECTIONS=10   each autocannon run
  *   BENCH_LAG_UPDATES=100          updates timed for the projection lag
  *   BENCH_TIMERS=100               short timers for the timer accuracy
- *   BENCH_ONLY=launch,timers,api   a subset (launch includes worker memory, profile and lag)
+ *   BENCH_ONLY=launch,timers,api,footprint   a subset (launch includes worker memory, profile and lag)
+ *   BENCH_FOOTPRINT_WORKFLOWS=1000 sleeping workflows weighed for the per-workflow footprint
  *   BENCH_FERRETDB_PPROF=127.0.0.1:6060   FerretDB serves Go's /debug/pprof there (to profile it)
  */
 import fs from 'node:fs';
@@ -19,6 +20,7 @@ import { launchBench, type LaunchResult } from './launchBench';
 import { profileDatabase, profileHistories } from './launchProfile';
 import { projectionLagBench, type ProjectionLag } from './projectionLag';
 import { timerBench, type TimerAccuracy } from './timerBench';
+import { workflowFootprint, type FootprintFigure } from './workflowFootprint';
 import { measureWorkerMemory, type MemoryFigure } from './workerMemory';
 import { spawnWorker } from './workerProcess';
 
@@ -32,7 +34,7 @@ async function main(): Promise<void> {
   const aux = await startAuxWorker(stack);
   let worker = await spawnWorker(stack);
   try {
-    const only = new Set((process.env.BENCH_ONLY ?? 'launch,timers,api').split(','));
+    const only = new Set((process.env.BENCH_ONLY ?? 'launch,timers,api,footprint').split(','));
     let launch: LaunchResult | undefined;
     let launchProfile: { histories: unknown; databaseMsPerStep: unknown } | undefined;
     const memory: MemoryFigure[] = [];
@@ -58,6 +60,11 @@ async function main(): Promise<void> {
       console.log('5. timer accuracy');
       timers = await timerBench(stack, Math.max(1, Math.round(num('BENCH_TIMERS', 100) / 5)), 5);
     }
+    let footprint: FootprintFigure[] = [];
+    if (only.has('footprint')) {
+      console.log('3b. one cached workflow (sleeping, in the engine\'s bundle)');
+      footprint = await workflowFootprint(stack, num('BENCH_FOOTPRINT_WORKFLOWS', 1000));
+    }
     let api: ApiFigure[] = [];
     if (only.has('api')) {
       console.log('2. API (autocannon in a second process)');
@@ -71,6 +78,7 @@ async function main(): Promise<void> {
       launch,
       launchProfile,
       workerMemory: memory,
+      workflowFootprint: footprint,
       projectionLag: lag,
       timers,
       api,
@@ -87,11 +95,12 @@ async function main(): Promise<void> {
   }
 }
 
-function printTable(r: { launch?: LaunchResult; workerMemory: MemoryFigure[]; projectionLag?: ProjectionLag; timers?: TimerAccuracy; api: ApiFigure[] }): void {
+function printTable(r: { launch?: LaunchResult; workerMemory: MemoryFigure[]; workflowFootprint: FootprintFigure[]; projectionLag?: ProjectionLag; timers?: TimerAccuracy; api: ApiFigure[] }): void {
   const rows: [string, string][] = [];
   if (r.launch) rows.push(['minimal workflow starts (ceiling)', `${r.launch.ceilingPerSecond}/s`]);
   for (const c of r.launch?.campaigns ?? []) rows.push([`campaign launch, ${c.assignments} assignments`, `${c.perSecond}/s in ${c.seconds} s (${c.ratioToCeiling} of ceiling)`]);
   for (const m of r.workerMemory) rows.push([`worker RSS, ${m.openWorkflows} open workflows`, `${m.cacheFullMiB} MiB cache full, ${m.afterEvictionMiB} MiB after eviction`]);
+  for (const f of r.workflowFootprint) rows.push([`one cached workflow, ${f.shared ? 'shared domain modules' : 'a copy per workflow'}`, `${f.kibPerWorkflow} KiB, ${f.cpuMsPerWorkflow} ms CPU (${f.workflows} sleeping)`]);
   for (const a of r.api) rows.push([`GET ${a.endpoint}, ${a.assignments} assignments`, `${a.requestsPerSecond} req/s, p50 ${a.p50Ms} ms, p99 ${a.p99Ms} ms${a.timeouts ? `, ${a.timeouts} timed out (>30 s)` : ''}${a.errors + a.non2xx ? `, ${a.errors + a.non2xx} failed` : ''}`]);
   const lag = r.projectionLag;
   if (lag) rows.push([`projection lag (${lag.updates} updates)`, `p50 ${lag.p50Ms} ms, p99 ${lag.p99Ms} ms, ${lag.visibleOnFirstRead} visible on the first read`]);
