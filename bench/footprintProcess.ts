@@ -4,12 +4,11 @@
  * once with the engine's bundler options (shared domain modules) and once without.
  *   TEMPORAL_ADDRESS=... N=1000 SHARED=true node --import tsx bench/footprintProcess.ts
  */
-import fs from 'node:fs';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { workflowBundlerOptions } from '../src/temporal/workflowBundle';
+import { rssMiB, round } from './stats';
 
-const rssMiB = () => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync('/proc/self/status', 'utf8'))![1]) / 1024;
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function main(): Promise<void> {
@@ -45,7 +44,7 @@ async function main(): Promise<void> {
     shared,
     workflows: n,
     kibPerWorkflow: Math.round(((rssMiB() - before) * 1024) / n),
-    cpuMsPerWorkflow: Math.round(((cpu.user + cpu.system) / 1000 / n) * 10) / 10,
+    cpuMsPerWorkflow: round((cpu.user + cpu.system) / 1000 / n),
   };
   process.stdout.write(`${JSON.stringify(figure)}\n`);
   worker.shutdown();

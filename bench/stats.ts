@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+
 /** Percentiles of a sample, the way every benchmark here reports them. */
 export function percentile(values: number[], p: number): number {
   if (values.length === 0) return NaN;
@@ -6,3 +8,9 @@ export function percentile(values: number[], p: number): number {
 }
 
 export const round = (value: number, digits = 1): number => Math.round(value * 10 ** digits) / 10 ** digits;
+
+/** A process's resident set size in MiB, from /proc/<pid>/status (VmRSS). */
+export function rssMiB(pid: number | 'self' = 'self'): number {
+  const kib = /VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+  return Number(kib ?? 0) / 1024;
+}

@@ -4,9 +4,9 @@
  * memory is its own and can be read from /proc.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import type { BenchStack } from './benchStack';
+import { rssMiB } from './stats';
 
 export interface WorkerProcess {
   pid: number;
@@ -45,10 +45,7 @@ export async function spawnWorker(stack: BenchStack, taskQueue = 'bench'): Promi
   if (child.exitCode !== null) throw new Error(`worker process exited: ${stderr}`);
   return {
     pid,
-    rssMiB() {
-      const line = fs.readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
-      return Number(line?.split(/\s+/)[1] ?? 0) / 1024;
-    },
+    rssMiB: () => rssMiB(pid),
     async stop() {
       child.kill('SIGTERM');
       await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 20_000))]);

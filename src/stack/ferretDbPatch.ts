@@ -56,9 +56,9 @@ export function writePatchedFerretDb(moduleDir: string, copyDir: string): void {
 }
 
 /** A go.mod for the wrapper that builds against the patched copy (go build -modfile). */
-export function writeWrapperModfile(wrapperDir: string, copyDir: string, modfile: string): void {
+export function writeWrapperModfile(wrapperDir: string, module: string, copyDir: string, modfile: string): void {
   const goMod = fs.readFileSync(path.join(wrapperDir, 'go.mod'), 'utf8');
-  fs.writeFileSync(modfile, `${goMod}\nreplace github.com/FerretDB/FerretDB => ${copyDir}\n`);
+  fs.writeFileSync(modfile, `${goMod}\nreplace ${module} => ${copyDir}\n`);
   // go reads the sums from the file next to the modfile.
   fs.copyFileSync(path.join(wrapperDir, 'go.sum'), modfile.replace(/\.mod$/, '.sum'));
 }

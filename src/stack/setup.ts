@@ -113,14 +113,20 @@ async function goBuildInModule(name: StackProgram, label: string, spec: { module
   const started = Date.now();
   say(label, `building ${spec.module}@${spec.version} (a few minutes the first time)...`);
   const log = path.join(LOG_DIR, `${name}.log`);
-  const downloaded = await capture(go, ['mod', 'download', '-json', `${spec.module}@${spec.version}`], log);
-  const moduleDir = (JSON.parse(downloaded) as { Dir?: string }).Dir;
-  if (!moduleDir) throw new SetupError(`go mod download gave no folder for ${spec.module}@${spec.version}; see ${log}`);
+  const moduleDir = await downloadModule(go, spec, log);
   const target = STACK_PROGRAMS[name].installed;
   fs.mkdirSync(path.dirname(target), { recursive: true });
   await run(go, ['build', '-o', target, spec.package], { cwd: moduleDir, log });
   recordInstalled(name, spec.version);
   say(label, `${spec.version} installed in ${seconds(started)}`);
+}
+
+/** Downloads a module into the Go module cache (read-only there) and returns its folder. */
+async function downloadModule(go: string, spec: { module: string; version: string }, log: string): Promise<string> {
+  const downloaded = await capture(go, ['mod', 'download', '-json', `${spec.module}@${spec.version}`], log);
+  const moduleDir = (JSON.parse(downloaded) as { Dir?: string }).Dir;
+  if (!moduleDir) throw new SetupError(`go mod download gave no folder for ${spec.module}@${spec.version}; see ${log}`);
+  return moduleDir;
 }
 
 /** Runs a command and returns its standard output (stderr goes to the log). */
@@ -154,15 +160,13 @@ async function buildFerretDb() {
   const started = Date.now();
   say(label, `building FerretDB ${spec.version} (SQLite backend, patched) from ${spec.wrapperDir}...`);
   const log = path.join(LOG_DIR, 'ferretdb.log');
-  const downloaded = await capture(go, ['mod', 'download', '-json', `github.com/FerretDB/FerretDB@${spec.version}`], log);
-  const moduleDir = (JSON.parse(downloaded) as { Dir?: string }).Dir;
-  if (!moduleDir) throw new SetupError(`go mod download gave no folder for FerretDB ${spec.version}; see ${log}`);
+  const moduleDir = await downloadModule(go, spec, log);
   const buildDir = path.join(STACK_DIR, 'build');
   const copyDir = path.join(buildDir, `ferretdb-${spec.version}-patched`);
   const modfile = path.join(buildDir, 'ferretdb-wrapper.mod');
   fs.mkdirSync(buildDir, { recursive: true });
   writePatchedFerretDb(moduleDir, copyDir);
-  writeWrapperModfile(wrapperDir, copyDir, modfile);
+  writeWrapperModfile(wrapperDir, spec.module, copyDir, modfile);
   await run(go, ['build', `-modfile=${modfile}`, '-o', STACK_PROGRAMS.ferretdb.installed, '.'], { cwd: wrapperDir, log });
   recordInstalled('ferretdb', fingerprint);
   say(label, `${spec.version} installed in ${seconds(started)}`);

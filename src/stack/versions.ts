@@ -9,7 +9,7 @@ export const STACK_VERSIONS = {
    * FerretDB 1.x still ships the SQLite backend (2.x needs PostgreSQL with DocumentDB). Built from
    * the small wrapper in stack/ferretdb/, whose go.mod pins this version (see the comment there).
    */
-  ferretdb: { wrapperDir: 'stack/ferretdb', version: 'v1.24.2' },
+  ferretdb: { wrapperDir: 'stack/ferretdb', module: 'github.com/FerretDB/FerretDB', version: 'v1.24.2' },
   mailpit: { module: 'github.com/axllent/mailpit', version: 'v1.33.1', binary: 'mailpit' },
   /** Only for validating docker-compose.yml in tests: there is no Docker engine on dev machines. */
   /**
