@@ -13,9 +13,20 @@ function commandLineOf(pid: number): string | undefined {
   }
 }
 
-/** Alive and not a zombie (a zombie's cmdline is empty; it holds no port or file). */
+/**
+ * Alive until it is a zombie or gone. Not judged by its command line: a process being torn down
+ * loses its memory (an empty cmdline) before it closes its sockets, so a restart that trusted the
+ * cmdline found the killed server's port still taken.
+ */
 function isAlive(pid: number): boolean {
-  return Boolean(commandLineOf(pid));
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // "pid (name) state ...": the name may hold spaces or parentheses, the state follows the last ')'.
+    const state = stat.charAt(stat.lastIndexOf(')') + 2);
+    return state !== 'Z' && state !== 'X';
+  } catch {
+    return false;
+  }
 }
 
 export class DataFolderLock {
