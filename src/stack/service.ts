@@ -68,9 +68,20 @@ function logTail(file: string, lines = 15): string {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Busy ports are asked again for a few seconds: a server a restart has just killed may still hold one. */
+async function stillListening(port: number): Promise<boolean> {
+  for (let i = 0; i < PORT_RELEASE_CHECKS; i++) {
+    if (!(await isListening(port))) return false;
+    await sleep(200);
+  }
+  return true;
+}
+
+const PORT_RELEASE_CHECKS = 15;
+
 export async function startService(spec: ServiceSpec): Promise<RunningService> {
   for (const { port, label } of spec.ports) {
-    if (await isListening(port)) {
+    if (await stillListening(port)) {
       throw new StackStartError(
         `Cannot start ${spec.name}: port ${port} is already in use by another program. ` +
           `Stop that program, or choose another port with ${label}.`,
