@@ -4,9 +4,9 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../src/stack/paths';
-import { freePorts } from '../../src/stack/ports';
 
 export interface EngineProcessPorts {
   PORT: number;
@@ -17,8 +17,26 @@ export interface EngineProcessPorts {
   MAILPIT_UI_PORT: number;
 }
 
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+/**
+ * Six free ports below the kernel's ephemeral range (32768 and up). A test that restarts an engine
+ * on the same ports leaves them free for a moment; every other test process asks the kernel for
+ * "any free port", which comes from the ephemeral range and so can never take these meanwhile.
+ */
 export async function allocatePorts(): Promise<EngineProcessPorts> {
-  const [PORT, TEMPORAL_PORT, TEMPORAL_UI_PORT, MONGODB_PORT, SMTP_PORT, MAILPIT_UI_PORT] = await freePorts(6);
+  const picked: number[] = [];
+  while (picked.length < 6) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    if (!picked.includes(port) && (await canListen(port))) picked.push(port);
+  }
+  const [PORT, TEMPORAL_PORT, TEMPORAL_UI_PORT, MONGODB_PORT, SMTP_PORT, MAILPIT_UI_PORT] = picked;
   return { PORT: PORT!, TEMPORAL_PORT: TEMPORAL_PORT!, TEMPORAL_UI_PORT: TEMPORAL_UI_PORT!, MONGODB_PORT: MONGODB_PORT!, SMTP_PORT: SMTP_PORT!, MAILPIT_UI_PORT: MAILPIT_UI_PORT! };
 }
 
