@@ -16,6 +16,8 @@ WORKDIR /app
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules node_modules
 COPY --from=build /app/dist dist
+# The portal's stylesheet and scripts are served from next to the compiled router.
+COPY src/portal/assets dist/src/portal/assets
 COPY defaults defaults
 COPY mail-templates mail-templates
 USER node

@@ -25,6 +25,8 @@ import { statisticsRoutes } from './routes/statistics';
 import { campaignMailSettingsRoutes } from './routes/campaignMailSettings';
 import { outboxRoutes } from './routes/outbox';
 import { dependencyOutage } from './dependencyOutage';
+// The portal: pages for people, over the same services as the API.
+import { portalRouter } from '../portal/portalRouter';
 
 export interface AppOptions {
   db: Database;
@@ -91,6 +93,7 @@ export function createApp(options: AppOptions): Express {
   api.use(outboxRoutes(deps));
   api.use(campaignMailSettingsRoutes(deps));
   app.use(API_PREFIX, api);
+  app.use(portalRouter(options));
 
   app.use((req, res) => sendProblem(res, problems.notFound(`Không có đường dẫn ${req.method} ${req.path}.`), req.originalUrl));
 
