@@ -14,21 +14,9 @@ import { endOfDay } from '../domain/time/localDate';
 import { LocalDateSchema } from '../domain/time/localDateSchema';
 import { describeEvent } from '../domain/assignment/describeEvent';
 import { assignmentViewQuery, type AssignmentView } from '../../workflows/assignment/assignmentMessages';
+import { visibilityFilter } from './assignmentAccess';
 
 type Filter = Record<string, unknown>;
-
-/** What a caller may see: everything, or (agency) its own and those it coordinates on. */
-export function visibilityFilter(caller: Caller): Filter {
-  if (caller.actor.role !== 'agency') return {};
-  const code = caller.actor.agencyCode;
-  return { $or: [{ agencyCode: code }, { coordinatingAgencies: code }] };
-}
-
-export function canSee(caller: Caller, doc: Pick<AssignmentViewDoc, 'agencyCode' | 'coordinatingAgencies'>): boolean {
-  if (caller.actor.role !== 'agency') return true;
-  const code = caller.actor.agencyCode!;
-  return doc.agencyCode === code || doc.coordinatingAgencies.includes(code);
-}
 
 export function categoryFilter(category: StatusCategory, now: number): Filter {
   const open = { status: { $nin: [...FINAL_STATUSES] } };

@@ -84,3 +84,13 @@ export function requireProgram(name: StackProgram): string {
     : `Run \`npm run setup\` to install it into .stack/, or set ${program.envVar} to its path.`;
   throw new Error(`${name} is not installed. ${hint}`);
 }
+
+/**
+ * The Chromium the browser tests drive (Debian's `chromium` package; Playwright's own browser
+ * download cannot work on these machines): CHROMIUM_PATH if set, else `chromium` on PATH.
+ */
+export function locateChromium(): string | undefined {
+  const fromEnv = process.env.CHROMIUM_PATH;
+  if (fromEnv) return isExecutable(fromEnv) ? fromEnv : undefined;
+  return findOnPath('chromium') ?? findOnPath('chromium-browser');
+}

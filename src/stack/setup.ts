@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { PROJECT_ROOT, STACK_BIN_DIR, STACK_DIR, STACK_PROGRAMS, TEST_SERVER_DIR, findOnPath, type StackProgram } from './paths';
+import { PROJECT_ROOT, STACK_BIN_DIR, STACK_DIR, STACK_PROGRAMS, TEST_SERVER_DIR, findOnPath, locateChromium, type StackProgram } from './paths';
 import { FERRETDB_PATCH, writePatchedFerretDb, writeWrapperModfile } from './ferretDbPatch';
 import { STACK_VERSIONS } from './versions';
 
@@ -240,6 +240,38 @@ async function installTestServer() {
   say(label, `${version} installed in ${seconds(started)} (${fs.readdirSync(path.join(TEST_SERVER_DIR, 'lib')).length} jars)`);
 }
 
+/**
+ * Chromium for the browser tests: Debian's package, installed with apt-get when missing (as root),
+ * or the one CHROMIUM_PATH names. A system package, not a .stack part: apt keeps it up to date.
+ */
+async function ensureChromium() {
+  const label = 'chromium (tests)';
+  if (process.env.CHROMIUM_PATH) {
+    if (!locateChromium()) throw new SetupError(`CHROMIUM_PATH=${process.env.CHROMIUM_PATH} is not an executable file.`);
+    say(label, `using ${process.env.CHROMIUM_PATH} (from CHROMIUM_PATH)`);
+    return;
+  }
+  const found = locateChromium();
+  if (found) {
+    say(label, `using ${found} (found on PATH)`);
+    return;
+  }
+  const aptGet = findOnPath('apt-get');
+  if (!aptGet || process.getuid?.() !== 0) {
+    throw new SetupError(
+      'chromium was not found. The browser tests need it: run `apt-get install -y chromium` as root, or set CHROMIUM_PATH to a Chromium executable.',
+    );
+  }
+  const started = Date.now();
+  say(label, 'installing Debian\'s chromium with apt-get...');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  await run(aptGet, ['update'], { env, log: path.join(LOG_DIR, 'chromium-apt-update.log') });
+  await run(aptGet, ['install', '-y', '--no-install-recommends', 'chromium'], { env, log: path.join(LOG_DIR, 'chromium.log') });
+  const installed = locateChromium();
+  if (!installed) throw new SetupError(`apt-get installed chromium but no chromium is on PATH; see ${path.join(LOG_DIR, 'chromium.log')}`);
+  say(label, `${installed} installed in ${seconds(started)}`);
+}
+
 function seconds(since: number): string {
   return `${Math.round((Date.now() - since) / 1000)}s`;
 }
@@ -255,7 +287,7 @@ async function main() {
     await goInstall('mailpit', 'mailpit', STACK_VERSIONS.mailpit);
     await goBuildInModule('dockerCompose', 'docker compose (tests)', STACK_VERSIONS.dockerCompose);
   })();
-  const results = await Promise.allSettled([goBuilds, installTestServer()]);
+  const results = await Promise.allSettled([goBuilds, installTestServer(), ensureChromium()]);
   const failures = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
   fs.rmSync(path.join(STACK_DIR, 'gobin'), { recursive: true, force: true });
   if (failures.length > 0) {

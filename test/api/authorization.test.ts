@@ -44,6 +44,15 @@ const CELLS: Cell[] = [
     json: { unexpected: true },
     allowed: ['secretariat'] as Who[],
   })),
+  // A coordinating agency's note: only the coordinator; the lead is refused, others cannot see it.
+  {
+    route: 'addCoordinationNote',
+    method: 'POST',
+    path: `/api/v1/assignments/${ID}/addCoordinationNote`,
+    json: { unexpected: true },
+    allowed: ['coordinator'],
+    hidden: ['other'],
+  },
   { route: 'agencies', method: 'GET', path: '/api/v1/agencies', allowed: EVERYONE },
   { route: 'agency', method: 'GET', path: '/api/v1/agencies/STNMT', allowed: EVERYONE },
   { route: 'put agency', method: 'PUT', path: '/api/v1/agencies/STNMT', json: { name: '' }, allowed: ['secretariat'] },

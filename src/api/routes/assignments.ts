@@ -6,9 +6,10 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { CommandSchemas, COMMAND_TYPES, type AssignmentCommandType } from '../../domain/assignment/assignmentCommandSchema';
 import { ActionRefused, applyAssignmentAction } from '../../services/assignmentActions';
-import { AssignmentListQuerySchema, assignmentDetails, BadCursor, canSee, listAssignments } from '../../services/assignmentQueries';
+import { AssignmentListQuerySchema, assignmentDetails, BadCursor, listAssignments } from '../../services/assignmentQueries';
+import { findVisibleAssignment, mayGive, rolesFor } from '../../services/assignmentAccess';
 import type { AssignmentViewDoc } from '../../db/models/assignmentViewModel';
-import { forbidden } from '../middleware/authenticate';
+import { forbidden, type Caller } from '../middleware/authenticate';
 import { defineRoute } from '../defineRoute';
 import type { ApiDeps } from '../apiDeps';
 import { Problem, problems } from '../problem';
@@ -25,9 +26,8 @@ const ACTION_SUMMARIES: Record<AssignmentCommandType, string> = {
   decideExtension: 'Ban Chỉ đạo quyết định gia hạn',
   reassign: 'Ban Chỉ đạo giao lại cho cơ quan khác',
   cancel: 'Ban Chỉ đạo hủy nhiệm vụ',
+  addCoordinationNote: 'Cơ quan phối hợp thêm ý kiến phối hợp',
 };
-
-const AGENCY_ACTIONS: AssignmentCommandType[] = ['acknowledge', 'reportProgress', 'submitResult', 'requestExtension'];
 
 const refusalStatus = { forbidden: 403, invalidState: 409, invalidInput: 422 } as const;
 
@@ -58,10 +58,10 @@ export function assignmentRoutes(deps: ApiDeps): Router {
     },
   );
 
-  const loadVisible = async (id: string, caller: Parameters<typeof canSee>[0]) => {
-    const doc = await db.assignments.findById(id).lean();
+  const loadVisible = async (id: string, caller: Caller) => {
+    const doc = await findVisibleAssignment(db, caller, id);
     // An agency cannot even learn that another agency's assignment exists.
-    if (!doc || !canSee(caller, doc)) throw problems.notFound(`Không có nhiệm vụ ${id}.`);
+    if (!doc) throw problems.notFound(`Không có nhiệm vụ ${id}.`);
     return doc;
   };
 
@@ -81,7 +81,6 @@ export function assignmentRoutes(deps: ApiDeps): Router {
   );
 
   for (const action of COMMAND_TYPES) {
-    const agencyAction = AGENCY_ACTIONS.includes(action);
     defineRoute(
       router,
       registry,
@@ -90,15 +89,14 @@ export function assignmentRoutes(deps: ApiDeps): Router {
         path: `/assignments/:id/${action}`,
         summary: ACTION_SUMMARIES[action],
         tag: 'Thao tác',
-        roles: agencyAction ? ['secretariat', 'agency'] : ['secretariat'],
+        roles: rolesFor(action),
         params: IdParams,
         body: (CommandSchemas[action] as z.ZodObject).omit({ type: true }).strict(),
         responses: { 404: 'Không có nhiệm vụ này', 409: 'Không thực hiện được ở trạng thái hiện tại' },
         guard: async ({ params, caller, res }) => {
           const doc = await loadVisible(params.id, caller);
-          if (caller.actor.role === 'agency' && doc.agencyCode !== caller.actor.agencyCode) {
-            throw forbidden(`Cơ quan ${caller.actor.agencyCode} chỉ phối hợp, không chủ trì nhiệm vụ này nên không được thao tác.`);
-          }
+          const permission = mayGive(caller, doc, action);
+          if (!permission.allowed) throw permission.status === 404 ? problems.notFound(permission.reason) : forbidden(permission.reason);
           res.locals.assignment = doc;
         },
       },

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { countCategories, countCategoriesBy } from '../../domain/assignment/assignmentSummary';
 import { CampaignKeySchema, CampaignSchema } from '../../domain/campaign/campaign';
 import { CampaignConflict, CampaignProblems, cancelCampaign, launchCampaign } from '../../services/campaignService';
-import { visibilityFilter } from '../../services/assignmentQueries';
+import { visibilityFilter } from '../../services/assignmentAccess';
 import { defineRoute } from '../defineRoute';
 import type { ApiDeps } from '../apiDeps';
 import { problems } from '../problem';

@@ -8,6 +8,21 @@ import { LocalDateSchema } from '../time/localDateSchema';
 
 const text = (max: number, message: string) => z.string().trim().min(1, message).max(max);
 
+/**
+ * Only web links: a `javascript:`, `data:` or `file:` link shown on a page would run or reach
+ * into the reader's machine when clicked.
+ */
+const EvidenceLinkSchema = z.url({ protocol: /^https?$/, error: 'Đường dẫn minh chứng phải bắt đầu bằng http:// hoặc https://.' }).max(2000);
+
+/** A file uploaded as evidence (src/services/evidenceStore.ts): the event keeps what identifies it. */
+export const EvidenceFileSchema = z.object({
+  id: z.string().regex(/^[0-9a-f]{24}$/, 'Mã tệp minh chứng không hợp lệ.'),
+  name: z.string().trim().min(1).max(255),
+  type: z.string().min(1).max(150),
+  size: z.number().int().min(0),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'Mã kiểm tra tệp không hợp lệ.'),
+});
+
 export const CommandSchemas = {
   acknowledge: z.object({ type: z.literal('acknowledge') }),
   reportProgress: z.object({
@@ -18,7 +33,8 @@ export const CommandSchemas = {
   submitResult: z.object({
     type: z.literal('submitResult'),
     summary: text(10_000, 'Hãy nêu kết quả thực hiện.'),
-    evidenceLinks: z.array(z.url('Đường dẫn minh chứng không hợp lệ.')).max(50).default([]),
+    evidenceLinks: z.array(EvidenceLinkSchema).max(50).default([]),
+    evidenceFiles: z.array(EvidenceFileSchema).max(20).optional(),
     kpiValues: z
       .array(z.object({ indicator: text(500, 'Thiếu tên chỉ tiêu.'), value: z.number(), unit: z.string().max(50).optional() }))
       .max(50)
@@ -44,6 +60,8 @@ export const CommandSchemas = {
     comment: z.string().trim().max(5000).optional(),
   }),
   cancel: z.object({ type: z.literal('cancel'), reason: text(5000, 'Hãy nêu lý do hủy.') }),
+  /** A coordinating agency's note on an assignment it helps with. */
+  addCoordinationNote: z.object({ type: z.literal('addCoordinationNote'), note: text(5000, 'Hãy nhập ý kiến phối hợp.') }),
 } as const;
 
 export const AssignmentCommandSchema = z.discriminatedUnion('type', [
@@ -56,6 +74,7 @@ export const AssignmentCommandSchema = z.discriminatedUnion('type', [
   CommandSchemas.decideExtension,
   CommandSchemas.reassign,
   CommandSchemas.cancel,
+  CommandSchemas.addCoordinationNote,
 ]);
 export type AssignmentCommand = z.infer<typeof AssignmentCommandSchema>;
 export type AssignmentCommandType = AssignmentCommand['type'];

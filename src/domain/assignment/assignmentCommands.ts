@@ -38,6 +38,11 @@ export function describeStatus(status: AssignmentStatus): string {
 }
 
 function authorise(state: AssignmentState, command: AssignmentCommand, actor: Actor): Decision | undefined {
+  if (command.type === 'addCoordinationNote') {
+    // Only an agency that coordinates: the lead reports progress, the secretariat decides.
+    if (actor.role === 'agency' && actor.agencyCode && state.coordinatingAgencies.includes(actor.agencyCode)) return undefined;
+    return refuse('forbidden', 'Chỉ cơ quan phối hợp thực hiện nhiệm vụ này mới được thêm ý kiến phối hợp; người khác không được thao tác này.');
+  }
   if (actor.role === 'secretariat' || actor.role === 'system') return undefined;
   if (actor.role === 'committee') return refuse('forbidden', 'UBND Thành phố chỉ được xem, không được thay đổi nhiệm vụ.');
   if (!AGENCY_COMMANDS.includes(command.type)) {
@@ -80,6 +85,8 @@ export function decide(
             summary: command.summary,
             evidenceLinks: command.evidenceLinks,
             kpiValues: command.kpiValues,
+            // Absent rather than empty, so results without files record what they always did.
+            ...(command.evidenceFiles?.length ? { evidenceFiles: command.evidenceFiles } : {}),
           })
         : notNow();
     case 'accept':
@@ -114,6 +121,8 @@ export function decide(
       return record({ type: 'Reassigned', from: state.agencyCode, to: command.toAgency, comment: command.comment });
     case 'cancel':
       return isFinal ? notNow() : record({ type: 'Cancelled', reason: command.reason });
+    case 'addCoordinationNote':
+      return isFinal ? notNow() : record({ type: 'CoordinationNoteAdded', note: command.note });
   }
 }
 

@@ -13,11 +13,20 @@ export interface KpiValue {
   unit?: string;
 }
 
+/** An uploaded evidence file as the event records it; the bytes live in the evidence store. */
+export interface EvidenceFileRef {
+  id: string;
+  name: string;
+  type: string;
+  size: number;
+  sha256: string;
+}
+
 export type AssignmentEventBody =
   | { type: 'AssignmentAssigned'; plan: AssignmentPlan; launchDate: LocalDate; deadline: LocalDate; sectionTitle: string }
   | { type: 'Acknowledged' }
   | { type: 'ProgressReported'; note: string; percent?: number }
-  | { type: 'ResultSubmitted'; summary: string; evidenceLinks: string[]; kpiValues: KpiValue[] }
+  | { type: 'ResultSubmitted'; summary: string; evidenceLinks: string[]; kpiValues: KpiValue[]; evidenceFiles?: EvidenceFileRef[] }
   | { type: 'Accepted'; comment?: string }
   | { type: 'Returned'; comment: string }
   | { type: 'ExtensionRequested'; requestedDeadline: LocalDate; reason: string }
@@ -34,7 +43,8 @@ export type AssignmentEventBody =
       workingDaysOverdue: number;
     }
   | { type: 'Reassigned'; from: string; to: string; comment?: string }
-  | { type: 'Cancelled'; reason: string };
+  | { type: 'Cancelled'; reason: string }
+  | { type: 'CoordinationNoteAdded'; note: string };
 
 export type AssignmentEventType = AssignmentEventBody['type'];
 

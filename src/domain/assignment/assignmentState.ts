@@ -5,7 +5,7 @@
 import type { EscalationLevel } from '../campaign/policies';
 import type { AssignmentPlan } from '../campaign/expandCampaign';
 import type { LocalDate } from '../time/localDate';
-import type { AssignmentEvent, KpiValue } from './assignmentEvents';
+import type { AssignmentEvent, EvidenceFileRef, KpiValue } from './assignmentEvents';
 
 export const ASSIGNMENT_STATUSES = [
   'assigned',
@@ -33,7 +33,7 @@ export interface AssignmentState extends AssignmentPlan {
   acknowledgedAt?: string;
   lastProgress?: { note: string; percent?: number; at: string };
   progressReports: number;
-  result?: { summary: string; evidenceLinks: string[]; kpiValues: KpiValue[]; submittedAt: string };
+  result?: { summary: string; evidenceLinks: string[]; kpiValues: KpiValue[]; evidenceFiles?: EvidenceFileRef[]; submittedAt: string };
   /** When the accepted result was submitted: what "on time" is judged by. */
   completedAt?: string;
   acceptedAt?: string;
@@ -92,7 +92,13 @@ export function evolve(state: AssignmentState | undefined, event: AssignmentEven
         ...next,
         status: 'resultSubmitted',
         acknowledgedAt: state.acknowledgedAt ?? event.at,
-        result: { summary: event.summary, evidenceLinks: event.evidenceLinks, kpiValues: event.kpiValues, submittedAt: event.at },
+        result: {
+          summary: event.summary,
+          evidenceLinks: event.evidenceLinks,
+          kpiValues: event.kpiValues,
+          ...(event.evidenceFiles?.length ? { evidenceFiles: event.evidenceFiles } : {}),
+          submittedAt: event.at,
+        },
       };
     case 'Accepted':
       return {
@@ -133,6 +139,9 @@ export function evolve(state: AssignmentState | undefined, event: AssignmentEven
       };
     case 'Cancelled':
       return { ...next, status: 'cancelled', cancelledAt: event.at, cancelReason: event.reason, pendingExtension: undefined };
+    case 'CoordinationNoteAdded':
+      // A note informs; it changes nothing the lead owes (the timeline shows it).
+      return next;
   }
 }
 

@@ -22,6 +22,7 @@ export const EVENT_LABELS: Record<AssignmentEvent['type'], string> = {
   Escalated: 'Báo cáo quá hạn',
   Reassigned: 'Giao lại',
   Cancelled: 'Hủy nhiệm vụ',
+  CoordinationNoteAdded: 'Ý kiến phối hợp',
 };
 
 export function describeEvent(event: AssignmentEvent): string {
@@ -32,8 +33,10 @@ export function describeEvent(event: AssignmentEvent): string {
       return 'Cơ quan đã tiếp nhận nhiệm vụ';
     case 'ProgressReported':
       return `Tiến độ${event.percent === undefined ? '' : ` ${event.percent}%`}: ${event.note}`;
-    case 'ResultSubmitted':
-      return `Gửi kết quả: ${event.summary}`;
+    case 'ResultSubmitted': {
+      const files = event.evidenceFiles?.length ?? 0;
+      return `Gửi kết quả: ${event.summary}${files > 0 ? ` (kèm ${files} tệp minh chứng)` : ''}`;
+    }
     case 'Accepted':
       return `Công nhận hoàn thành${event.comment ? `: ${event.comment}` : ''}`;
     case 'Returned':
@@ -56,5 +59,7 @@ export function describeEvent(event: AssignmentEvent): string {
       return `Giao lại từ ${event.from} sang ${event.to}`;
     case 'Cancelled':
       return `Hủy: ${event.reason}`;
+    case 'CoordinationNoteAdded':
+      return `Ý kiến phối hợp của ${event.actor.agencyCode ?? event.actor.name ?? '?'}: ${event.note}`;
   }
 }

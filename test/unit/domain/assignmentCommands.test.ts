@@ -342,3 +342,52 @@ describe('evolve and foldEvents', () => {
     expect(foldEvents([])).toBeUndefined();
   });
 });
+
+describe('coordination notes', () => {
+  const note = command({ type: 'addCoordinationNote', note: 'Sở Nội vụ đã gửi số liệu biên chế' });
+
+  it('records a coordinating agency’s note in the timeline and changes nothing the lead owes', () => {
+    const a = new Assignment();
+    a.do(ack, stnmt, '2021-03-02T02:00:00.000Z');
+    const before = a.state;
+    expect(a.do(note, snv, '2021-03-03T02:00:00.000Z')).toEqual(ok);
+    expect(a.events.at(-1)).toMatchObject({ type: 'CoordinationNoteAdded', note: 'Sở Nội vụ đã gửi số liệu biên chế', actor: snv });
+    expect(a.state).toEqual({ ...before, seq: before.seq + 1, updatedAt: '2021-03-03T02:00:00.000Z' });
+  });
+
+  it('refuses a note from the lead, another agency, the secretariat and the Committee', () => {
+    const a = new Assignment();
+    const other: Actor = { role: 'agency', agencyCode: 'SXD' };
+    for (const actor of [stnmt, other, secretariat, committee]) {
+      expect(a.do(note, actor, '2021-03-03T02:00:00.000Z')).toEqual(refused('forbidden'));
+    }
+    expect(a.events).toHaveLength(1);
+  });
+
+  it('refuses a note once the assignment is over', () => {
+    const a = new Assignment();
+    a.do(cancel, secretariat, '2021-03-02T02:00:00.000Z');
+    expect(a.do(note, snv, '2021-03-03T02:00:00.000Z')).toEqual(refused('invalidState'));
+  });
+});
+
+describe('evidence', () => {
+  it('refuses links that are not http(s): javascript:, data:, file:', () => {
+    for (const link of ['javascript:alert(1)', 'JavaScript:alert(document.cookie)', 'data:text/html,<script>alert(1)</script>', 'file:///etc/passwd']) {
+      const parsed = AssignmentCommandSchema.safeParse({ type: 'submitResult', summary: 'Xong', evidenceLinks: [link] });
+      expect([link, parsed.success]).toEqual([link, false]);
+    }
+    expect(AssignmentCommandSchema.safeParse({ type: 'submitResult', summary: 'Xong', evidenceLinks: ['http://stnmt.example/a.pdf'] }).success).toBe(true);
+  });
+
+  it('records the uploaded files with the result, and nothing when there are none', () => {
+    const file = { id: 'a'.repeat(24), name: 'Báo cáo.pdf', type: 'application/pdf', size: 1200, sha256: 'b'.repeat(64) };
+    const a = new Assignment();
+    a.do(command({ type: 'submitResult', summary: 'Xong', evidenceFiles: [file] }), stnmt, '2021-03-02T02:00:00.000Z');
+    expect(a.events.at(-1)).toMatchObject({ type: 'ResultSubmitted', evidenceFiles: [file] });
+    expect(a.state.result?.evidenceFiles).toEqual([file]);
+    const b = new Assignment();
+    b.do(submit, stnmt, '2021-03-02T02:00:00.000Z');
+    expect(b.events.at(-1)).not.toHaveProperty('evidenceFiles');
+  });
+});
