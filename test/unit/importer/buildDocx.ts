@@ -29,7 +29,7 @@ const NUMBERING_XML =
   '</w:numbering>';
 
 /** A ZIP archive with the files stored as they are (method 0). */
-function storedZip(files: { name: string; data: Buffer }[]): Buffer {
+export function storedZip(files: { name: string; data: Buffer }[]): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
