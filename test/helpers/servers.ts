@@ -4,6 +4,7 @@
  */
 import { startFerretDb, startMailpit, startTemporalDevServer } from '../../src/stack/embeddedServices';
 import { freePort, freePorts } from '../../src/stack/ports';
+import { createTimeSkippingEnvironment as createTimeSkipping } from '../../src/temporal/timeSkippingEnvironment';
 import { freshDir } from './testRoot';
 
 /** `reuse` (fault drills): start again on the same folder and port, e.g. after stopping it. */
@@ -21,7 +22,10 @@ export async function startTestMailpit() {
   return startMailpit({ dataDir: freshDir('mailpit'), smtpPort: smtpPort!, uiPort: uiPort! });
 }
 
-export { createTimeSkippingEnvironment } from '../../src/temporal/timeSkippingEnvironment';
+/** The time-skipping test server, its log under the run's folder. */
+export function createTimeSkippingEnvironment(startAt?: Date, options: { executable?: string } = {}) {
+  return createTimeSkipping(startAt, { ...options, logDir: freshDir('time-skipping') });
+}
 
 let databaseCounter = 0;
 /** A database name no other suite uses, so suites can share one FerretDB if they want. */
