@@ -3,8 +3,12 @@
  * assignment's events. The live path folds new events onto the stored document (read by `_id`,
  * cheap on every MongoDB-protocol server); a rebuild folds every event from scratch. Both use
  * the same `evolve`, so they agree (test/integration/projectionRebuild.test.ts proves it).
+ *
+ * A write never leaves a document at an older sequence: between the read and the write another
+ * write may have landed (a retried attempt of an activity that outlived its 20 s timeout still
+ * runs on), and the stale one must not roll the read model back.
  */
-import type { AssignmentEvent } from '../domain/assignment/assignmentEvents';
+import { eventId, type AssignmentEvent } from '../domain/assignment/assignmentEvents';
 import { evolve, foldEvents, type AssignmentState } from '../domain/assignment/assignmentState';
 import type { Database } from '../db/database';
 import { insertOnce } from '../db/insertOnce';
@@ -12,9 +16,43 @@ import { fromViewDoc, toViewDoc } from '../db/models/assignmentViewModel';
 import { fromStoredEvent } from '../db/models/eventModel';
 import { foldEventStream } from './foldEventStream';
 
+const DUPLICATE_KEY = 11000;
+
+/** The fold of every stored event of an assignment; throws (the activity retries) on a hole. */
 async function foldFromStore(db: Database, assignmentId: string): Promise<AssignmentState | undefined> {
-  const docs = await db.events.find({ assignmentId }).sort({ seq: 1 }).lean();
-  return foldEvents(docs.map(fromStoredEvent));
+  const events = (await db.events.find({ assignmentId }).sort({ seq: 1 }).lean()).map(fromStoredEvent);
+  const hole = events.findIndex((event, index) => event.seq !== index + 1);
+  if (hole >= 0) throw new Error(`events of ${assignmentId} are not all stored yet: seq ${hole + 1} is missing`);
+  return foldEvents(events);
+}
+
+/** Replaces the stored state if it is older than this one. */
+async function replaceIfOlder(db: Database, state: AssignmentState): Promise<void> {
+  try {
+    await db.assignments.replaceOne({ _id: state.id, seq: { $lt: state.seq } }, toViewDoc(state), { upsert: true });
+  } catch (error) {
+    // No older document matched, so the upsert tried to insert beside a newer one: keep that.
+    if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
+  }
+}
+
+/**
+ * Stores a state unless the stored one is as new or newer. MongoDB applies the conditional
+ * replace atomically; FerretDB 1.x runs it as a read then a write, so an older write racing this
+ * one can still land just after it. Hence the check after every write, by `_id` only: if the
+ * event after the stored one exists, the document is behind, and it is folded again from the
+ * events. Every writer checks after its own write, so the last one leaves it current.
+ */
+async function storeIfNewer(db: Database, state: AssignmentState): Promise<void> {
+  await replaceIfOlder(db, state);
+  for (;;) {
+    const stored = await db.assignments.findById(state.id, { seq: 1 }).lean();
+    const behind = !stored || (await db.events.exists({ _id: eventId(state.id, stored.seq + 1) })) !== null;
+    if (!behind) return;
+    const current = await foldFromStore(db, state.id);
+    if (!current) return;
+    await replaceIfOlder(db, current);
+  }
 }
 
 /** Brings the read model of one assignment up to date with events just recorded. */
@@ -37,7 +75,7 @@ export async function applyToProjection(db: Database, assignmentId: string, even
   } else {
     for (const event of fresh) state = evolve(state, event);
   }
-  if (state) await db.assignments.replaceOne({ _id: assignmentId }, toViewDoc(state), { upsert: true });
+  if (state) await storeIfNewer(db, state);
 }
 
 /** Drops the read model and folds every event again. Returns how many assignments it holds. */

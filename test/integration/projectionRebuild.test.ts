@@ -5,9 +5,9 @@
 import type { Actor } from '../../src/domain/assignment/actor';
 import type { AssignmentCommand } from '../../src/domain/assignment/assignmentCommands';
 import { rebuildAssignmentProjection } from '../../src/projections/assignmentProjection';
-import { applyCommandUpdate } from '../../workflows/assignment/assignmentMessages';
-import { startTestAssignment } from '../helpers/assignmentFixtures';
-import { useWorkflowHarness } from '../helpers/workflowHarness';
+import { applyCommandUpdate, calendarChangedSignal } from '../../workflows/assignment/assignmentMessages';
+import { eventTypes, sleepUntil, startTestAssignment } from '../helpers/assignmentFixtures';
+import { calendarFor, useWorkflowHarness } from '../helpers/workflowHarness';
 
 const SECRETARIAT: Actor = { role: 'secretariat', name: 'Phòng CCHC' };
 
@@ -63,5 +63,51 @@ describe('rebuilding the assignments projection', () => {
     expect(count).toBe(5);
     const rebuilt = await h.db.assignments.find().sort({ _id: 1 }).lean();
     expect(rebuilt).toEqual(live);
+  });
+});
+
+describe('the assignments projection when changes queue up together', () => {
+  const harness = useWorkflowHarness(new Date('2021-12-01T01:00:00Z'));
+
+  it('equals a rebuild after several updates, an alarm and a calendar signal queued together', async () => {
+    const h = harness();
+    const id = 'cchc-2021.s2.t1.STNMT';
+    const STNMT: Actor = { role: 'agency', agencyCode: 'STNMT', name: 'Sở TN&MT' };
+    // Sent before any worker polls, so they all reach the workflow's first task and queue behind
+    // its launch: a calendar that makes the deadline (Fri 10/12) a day off, four progress
+    // reports, and the first reminder, due at once (7 working days before: Wed 1/12 08:00).
+    const handle = await startTestAssignment(h, { id, deadline: '2021-12-10' });
+    await handle.signal(
+      calendarChangedSignal,
+      calendarFor(2021, 2023, [{ year: 2021, daysOff: [{ date: '2021-12-10', name: 'Nghỉ bù' }], workingDays: [], notDaysOff: [] }], 2),
+    );
+    const updates = [20, 40, 60, 80].map((percent) =>
+      handle.executeUpdate(applyCommandUpdate, { args: [{ type: 'reportProgress', note: `Đã làm ${percent}%`, percent }, STNMT] }),
+    );
+
+    await h.run(async () => {
+      await Promise.all(updates);
+      for (let i = 0; i < 300 && (await h.db.events.countDocuments({ assignmentId: id })) < 7; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    });
+    expect((await eventTypes(h, id)).sort()).toEqual(
+      ['AssignmentAssigned', 'DeadlineChanged', 'ProgressReported', 'ProgressReported', 'ProgressReported', 'ProgressReported', 'ReminderSent'].sort(),
+    );
+
+    // One change at a time: never two recordings of its events under way together.
+    let outstanding = 0;
+    let mostAtOnce = 0;
+    for (const event of (await handle.fetchHistory()).events ?? []) {
+      if (event.activityTaskScheduledEventAttributes) outstanding += 1;
+      if (event.activityTaskCompletedEventAttributes) outstanding -= 1;
+      mostAtOnce = Math.max(mostAtOnce, outstanding);
+    }
+    expect(mostAtOnce).toBe(1);
+
+    const live = await h.db.assignments.findById(id).lean();
+    expect(live).toMatchObject({ seq: 7, deadline: '2021-12-13' });
+    await rebuildAssignmentProjection(h.db);
+    expect(await h.db.assignments.findById(id).lean()).toEqual(live);
   });
 });
