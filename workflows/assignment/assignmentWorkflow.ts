@@ -161,11 +161,18 @@ export async function assignmentWorkflow(input: AssignmentWorkflowInput): Promis
 
   setHandler(assignmentViewQuery, view);
 
+  /**
+   * Messages sent before the workflow's first task reach their handlers as soon as they are set,
+   * before the launch takes the lock: they wait for the launch outside the lock, or they would
+   * hold it against the launch they wait for.
+   */
+  const launched = () => condition(() => state !== undefined);
+
   setHandler(
     applyCommandUpdate,
-    (command, actor) =>
-      lock.run(async () => {
-        await condition(() => state !== undefined);
+    async (command, actor) => {
+      await launched();
+      return lock.run(async () => {
         // Decide again under the lock: another change may have landed since validation.
         const parsed = assignmentCommandSchema().parse(command);
         const decision = decide(current(), parsed, actor, { now: Date.now(), calendar });
@@ -174,7 +181,8 @@ export async function assignmentWorkflow(input: AssignmentWorkflowInput): Promis
         }
         await commit(decision.events, actor);
         return view();
-      }),
+      });
+    },
     {
       validator: (command, actor) => {
         // In the first moments the launch is still being recorded: the handler decides then.
@@ -185,16 +193,19 @@ export async function assignmentWorkflow(input: AssignmentWorkflowInput): Promis
     },
   );
 
-  setHandler(cancelAssignmentSignal, ({ actor, reason }) =>
-    lock.run(async () => {
-      if (!state) return;
-      const decision = decide(state, { type: 'cancel', reason }, actor, { now: Date.now(), calendar });
+  setHandler(cancelAssignmentSignal, async ({ actor, reason }) => {
+    // A cancellation that arrives with the launch is not lost: it waits for the launch.
+    await launched();
+    await lock.run(async () => {
+      const decision = decide(current(), { type: 'cancel', reason }, actor, { now: Date.now(), calendar });
       if (decision.accepted) await commit(decision.events, actor);
-    }),
-  );
+    });
+  });
 
-  setHandler(calendarChangedSignal, (snapshot) =>
-    lock.run(async () => {
+  setHandler(calendarChangedSignal, async (snapshot) => {
+    // A calendar that arrives with the launch re-times it once it is recorded, as any other.
+    await launched();
+    await lock.run(async () => {
       if (snapshot.version <= calendar.version) return;
       calendar = new WorkingCalendar(snapshot);
       version += 1;
@@ -207,8 +218,8 @@ export async function assignmentWorkflow(input: AssignmentWorkflowInput): Promis
       if (retimed !== state.deadline) {
         await commit([{ type: 'DeadlineChanged', from: state.deadline, to: retimed, reason: 'calendar' }], SYSTEM_ACTOR);
       }
-    }),
-  );
+    });
+  });
 
   /** The alarms of the deadline in force still to fire; long-missed ones are dropped. */
   function replan(): Alarm[] {
