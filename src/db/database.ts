@@ -8,7 +8,7 @@ import { assignmentViewModel, type AssignmentViewModel } from './models/assignme
 import { calendarModel, type CalendarModel } from './models/calendarModel';
 import { campaignModel, type CampaignModel } from './models/campaignModel';
 import { eventModel, type EventModel } from './models/eventModel';
-import { idempotencyModel, type IdempotencyModel } from './models/idempotencyModel';
+import { declareIdempotencyExpiry, idempotencyModel, type IdempotencyModel } from './models/idempotencyModel';
 import { outboxModel, type OutboxModel } from './models/outboxModel';
 import { tokenModel, type TokenModel } from './models/tokenModel';
 
@@ -45,5 +45,6 @@ export async function openDatabase(uri: string): Promise<Database> {
       (model) => (model as { init(): Promise<unknown> }).init(),
     ),
   );
+  await declareIdempotencyExpiry(database.idempotency);
   return database;
 }

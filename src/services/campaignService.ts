@@ -1,7 +1,8 @@
 /**
- * Launching and cancelling campaigns: checks the definition against the directory, records the
- * launch once (the key is unique), then starts the CampaignWorkflow under the same key.
+ * Launching and cancelling campaigns: checks the definition against the directory, takes the key
+ * (unique), starts the CampaignWorkflow under the same key, then marks the launch done.
  */
+import { createHash } from 'node:crypto';
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import { WorkflowIdReusePolicy } from '@temporalio/common';
 import type { Actor } from '../domain/assignment/actor';
@@ -31,12 +32,25 @@ export async function loadDirectory(db: Database): Promise<DirectoryEntry[]> {
   return agencies.map((agency) => ({ code: agency._id, groups: agency.groups }));
 }
 
+/** Tells a retry of one launch (the same definition) from another launch of the same key. */
+export function definitionHashOf(campaign: Campaign): string {
+  return createHash('sha256').update(JSON.stringify(campaign)).digest('hex');
+}
+
+/**
+ * Launches a campaign once per key. The key is taken first (a `launching` document), then the
+ * workflow is started, then the document is marked `launched`. A process that dies between those
+ * steps leaves a `launching` document: a retry with the same definition resumes the launch (the
+ * workflow id is the key, so it starts at most once); another definition under that key is a
+ * conflict, as is any launch of a key already launched.
+ */
 export async function launchCampaign(deps: CampaignServiceDeps, campaign: Campaign, actor: Actor) {
-  const { db, client } = deps;
+  const { db } = deps;
   const directory = await loadDirectory(db);
   const { plans, problems } = expandCampaign(campaign, directory);
   if (problems.length > 0) throw new CampaignProblems(problems);
-  const launchDate = campaign.launchDate ?? dateAt(Date.now());
+  const definitionHash = definitionHashOf(campaign);
+  let launchDate = campaign.launchDate ?? dateAt(Date.now());
   try {
     await db.campaigns.create({
       _id: campaign.key,
@@ -45,26 +59,41 @@ export async function launchCampaign(deps: CampaignServiceDeps, campaign: Campai
       launchedAt: new Date(),
       launchedBy: actor.name ?? actor.role,
       plannedAssignments: plans.length,
+      launchState: 'launching',
+      definitionHash,
     });
   } catch (error) {
-    if ((error as { code?: number }).code === 11000) throw new CampaignConflict(campaign.key);
-    throw error;
+    if ((error as { code?: number }).code !== 11000) throw error;
+    const earlier = await db.campaigns.findById(campaign.key, { launchState: 1, definitionHash: 1, launchDate: 1 }).lean();
+    const interruptedRetry = earlier?.launchState === 'launching' && earlier.definitionHash === definitionHash;
+    if (!interruptedRetry) throw new CampaignConflict(campaign.key);
+    launchDate = earlier.launchDate; // the launch date the first attempt chose (today, when the definition has none)
   }
   try {
-    await client.workflow.start(campaignWorkflow, {
+    await deps.client.workflow.start(campaignWorkflow, {
       taskQueue: deps.taskQueue,
       workflowId: campaign.key,
       workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
       args: [{ campaign, directory, launchDate, calendar: await calendarSnapshot(db, yearOf(launchDate)) }],
     });
   } catch (error) {
-    // Recorded by an earlier attempt that died before answering: the workflow exists, once.
+    // Already started: by an earlier attempt that died before marking the launch, or by a
+    // concurrent retry. Anything else: the key is given back, so a corrected launch can take it.
     if (!(error instanceof WorkflowExecutionAlreadyStartedError)) {
-      await db.campaigns.deleteOne({ _id: campaign.key });
+      await db.campaigns.deleteOne({ _id: campaign.key, launchState: 'launching', definitionHash });
       throw error;
     }
   }
+  await db.campaigns.updateOne({ _id: campaign.key }, { $set: { launchState: 'launched' } });
   return { key: campaign.key, launchDate, plannedAssignments: plans.length };
+}
+
+/** Finishes a launch that a crash interrupted, from the definition it recorded; false if there is none. */
+export async function resumeInterruptedLaunch(deps: CampaignServiceDeps, key: string, actor: Actor): Promise<boolean> {
+  const doc = await deps.db.campaigns.findOne({ _id: key, launchState: 'launching' }, { definition: 1 }).lean();
+  if (!doc) return false;
+  await launchCampaign(deps, doc.definition, actor);
+  return true;
 }
 
 export async function cancelCampaign(deps: CampaignServiceDeps, key: string, actor: Actor, reason: string) {

@@ -17,7 +17,7 @@ import { dateAt, isLocalDate, yearOf, type LocalDate } from '../domain/time/loca
 import type { Database } from '../db/database';
 import { insertOnce } from '../db/insertOnce';
 import { PROJECT_ROOT } from '../stack/paths';
-import { CampaignConflict, launchCampaign } from './campaignService';
+import { CampaignConflict, launchCampaign, resumeInterruptedLaunch } from './campaignService';
 
 export const DEFAULTS_DIR = path.join(PROJECT_ROOT, 'defaults');
 export const DEFAULT_AGENCIES_FILE = path.join(DEFAULTS_DIR, 'agencies-hcmc-2021.yaml');
@@ -59,14 +59,19 @@ export async function loadDefaultsIfEmpty(
     );
     log(`loaded ${inserted} agencies from ${path.relative(PROJECT_ROOT, DEFAULT_AGENCIES_FILE)}`);
   }
+  const system = { role: 'system', name: 'hệ thống (kế hoạch mặc định)' } as const;
   if ((await db.campaigns.estimatedDocumentCount()) === 0 && fs.existsSync(DEFAULT_CAMPAIGN_FILE)) {
     const file = CampaignFileSchema.parse(YAML.parse(fs.readFileSync(DEFAULT_CAMPAIGN_FILE, 'utf8')));
     const campaign = redateCampaign(file.campaign, dateAt(Date.now()));
     try {
-      const launched = await launchCampaign(deps, campaign, { role: 'system', name: 'hệ thống (kế hoạch mặc định)' });
+      const launched = await launchCampaign(deps, campaign, system);
       log(`launched the default campaign ${launched.key}: ${launched.plannedAssignments} assignments from ${launched.launchDate}`);
     } catch (error) {
       if (!(error instanceof CampaignConflict)) throw error;
     }
+  } else if (fs.existsSync(DEFAULT_CAMPAIGN_FILE)) {
+    // A start that died while launching it left the key taken: finish that launch, as it was dated.
+    const key = CampaignFileSchema.parse(YAML.parse(fs.readFileSync(DEFAULT_CAMPAIGN_FILE, 'utf8'))).campaign.key;
+    if (await resumeInterruptedLaunch(deps, key, system)) log(`finished the interrupted launch of the default campaign ${key}`);
   }
 }

@@ -9,6 +9,14 @@ export interface CampaignDoc {
   launchedAt: Date;
   launchedBy: string;
   plannedAssignments: number;
+  /**
+   * `launching` from the moment the key is taken until the CampaignWorkflow is known to exist; a
+   * launch that died in between is resumed by a retry of the same definition. Absent on documents
+   * written before this field: they are launched.
+   */
+  launchState?: 'launching' | 'launched';
+  /** sha-256 of the definition as sent: tells a retry of this launch from another launch of the key. */
+  definitionHash?: string;
   cancelledAt?: Date;
   cancelReason?: string;
 }
@@ -21,6 +29,8 @@ const campaignSchema = new Schema<CampaignDoc>(
     launchedAt: { type: Date, required: true },
     launchedBy: { type: String, required: true },
     plannedAssignments: { type: Number, required: true },
+    launchState: String,
+    definitionHash: String,
     cancelledAt: Date,
     cancelReason: String,
   },
