@@ -2,6 +2,7 @@
  * Everything the engine reads from its environment, validated once at start.
  * Unset service addresses (TEMPORAL_ADDRESS, MONGODB_URI, SMTP_URL) mean "start the embedded one".
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_DATA_DIR } from './stack/paths';
@@ -35,8 +36,6 @@ const EnvSchema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
   /** Workflows a worker keeps cached (about 0.3 MiB each, 1 MiB after a command): bounds its memory. */
   WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(100_000).default(1_000),
-  /** On an empty database, load the shipped directory and launch the 2021 campaign once. */
-  LOAD_DEFAULTS: flag(true),
   /** Scale-out: run only the worker, or only the API, in this process. */
   RUN_WORKER: flag(true),
   RUN_API: flag(true),
@@ -49,17 +48,103 @@ const EnvSchema = z.object({
   MAILPIT_UI_PORT: port(8025),
 });
 
-export type Config = z.infer<typeof EnvSchema> & { dataDir: string };
+// --- Deployment: the demo data, and a managed Temporal cluster (TLS, API key) ---
+const optionalFlag = z
+  .enum(['true', 'false', '1', '0'])
+  .optional()
+  .transform((value) => (value === undefined ? undefined : value === 'true' || value === '1'));
+
+const DeploymentEnvSchema = z
+  .object({
+    /**
+     * On an empty database, load the shipped directory and launch the 2021 campaign once. Unset:
+     * only with the embedded database (a local trial); never on a real one unless asked, since
+     * the demo's emails would go out through the real relay.
+     */
+    LOAD_DEFAULTS: optionalFlag,
+    /** TLS to an external Temporal (TEMPORAL_ADDRESS). Implied by any option below. */
+    TEMPORAL_TLS: optionalFlag,
+    /** PEM files: the server's CA (when the system does not trust it), the client's pair for mTLS. */
+    TEMPORAL_TLS_CA_FILE: optionalText,
+    TEMPORAL_TLS_CERT_FILE: optionalText,
+    TEMPORAL_TLS_KEY_FILE: optionalText,
+    /** The name the server's certificate is checked against, when not the address's host. */
+    TEMPORAL_TLS_SERVER_NAME: optionalText,
+    /** Sent as `Authorization: Bearer …` on every call (Temporal Cloud API keys). */
+    TEMPORAL_API_KEY: optionalText,
+    MONGODB_URI: optionalText,
+    TEMPORAL_ADDRESS: optionalText,
+  })
+  .superRefine((env, ctx) => {
+    const problem = (field: string, message: string) => ctx.addIssue({ code: 'custom', path: [field], message });
+    const tlsOptions = ['TEMPORAL_TLS_CA_FILE', 'TEMPORAL_TLS_CERT_FILE', 'TEMPORAL_TLS_KEY_FILE', 'TEMPORAL_TLS_SERVER_NAME', 'TEMPORAL_API_KEY'] as const;
+    const given = tlsOptions.filter((name) => env[name] !== undefined);
+    if ((env.TEMPORAL_TLS || given.length > 0) && !env.TEMPORAL_ADDRESS)
+      problem(given[0] ?? 'TEMPORAL_TLS', 'is for an external Temporal cluster: set TEMPORAL_ADDRESS too (the embedded server has no TLS)');
+    if (env.TEMPORAL_TLS === false && given.length > 0)
+      problem('TEMPORAL_TLS', `is false, but ${given.join(', ')} need TLS (an API key must never travel unencrypted)`);
+    if (Boolean(env.TEMPORAL_TLS_CERT_FILE) !== Boolean(env.TEMPORAL_TLS_KEY_FILE))
+      problem(env.TEMPORAL_TLS_CERT_FILE ? 'TEMPORAL_TLS_KEY_FILE' : 'TEMPORAL_TLS_CERT_FILE', 'mTLS needs both the certificate and its key');
+    for (const name of ['TEMPORAL_TLS_CA_FILE', 'TEMPORAL_TLS_CERT_FILE', 'TEMPORAL_TLS_KEY_FILE'] as const) {
+      const file = env[name];
+      if (file && !readablePem(file)) problem(name, `cannot read a PEM file at ${file}`);
+    }
+  });
+
+function readablePem(file: string): boolean {
+  try {
+    return fs.readFileSync(file, 'utf8').includes('-----BEGIN ');
+  } catch {
+    return false;
+  }
+}
+
+/** What both Temporal connections (the client's and the worker's) take: `tls` and `apiKey`. */
+export interface TemporalSecurity {
+  tls?: { serverNameOverride?: string; serverRootCACertificate?: Buffer; clientCertPair?: { crt: Buffer; key: Buffer } };
+  apiKey?: string;
+}
+
+function temporalSecurityOf(env: z.infer<typeof DeploymentEnvSchema>): TemporalSecurity {
+  const wantsTls = env.TEMPORAL_TLS ?? Boolean(env.TEMPORAL_TLS_CA_FILE || env.TEMPORAL_TLS_CERT_FILE || env.TEMPORAL_TLS_SERVER_NAME || env.TEMPORAL_API_KEY);
+  if (!wantsTls) return {};
+  return {
+    tls: {
+      serverNameOverride: env.TEMPORAL_TLS_SERVER_NAME,
+      serverRootCACertificate: env.TEMPORAL_TLS_CA_FILE ? fs.readFileSync(env.TEMPORAL_TLS_CA_FILE) : undefined,
+      clientCertPair:
+        env.TEMPORAL_TLS_CERT_FILE && env.TEMPORAL_TLS_KEY_FILE
+          ? { crt: fs.readFileSync(env.TEMPORAL_TLS_CERT_FILE), key: fs.readFileSync(env.TEMPORAL_TLS_KEY_FILE) }
+          : undefined,
+    },
+    apiKey: env.TEMPORAL_API_KEY,
+  };
+}
+// --- end of the deployment block ---
+
+export type Config = z.infer<typeof EnvSchema> & {
+  dataDir: string;
+  LOAD_DEFAULTS: boolean;
+  /** TLS and API key for an external Temporal; empty for the embedded one. */
+  temporalSecurity: TemporalSecurity;
+};
 
 export class ConfigError extends Error {}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = EnvSchema.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n');
+  const deployment = DeploymentEnvSchema.safeParse(env);
+  const issues = [...(parsed.error?.issues ?? []), ...(deployment.error?.issues ?? [])];
+  if (!parsed.success || !deployment.success || issues.length > 0) {
+    const problems = issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n');
     throw new ConfigError(`Invalid environment:\n${problems}`);
   }
-  return { ...parsed.data, dataDir: path.resolve(parsed.data.DATA_DIR) };
+  return {
+    ...parsed.data,
+    dataDir: path.resolve(parsed.data.DATA_DIR),
+    LOAD_DEFAULTS: deployment.data.LOAD_DEFAULTS ?? deployment.data.MONGODB_URI === undefined,
+    temporalSecurity: temporalSecurityOf(deployment.data),
+  };
 }
 
 /** The database name used when the embedded FerretDB is started. */

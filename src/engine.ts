@@ -6,6 +6,7 @@ import { createServer, type Server } from 'node:http';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import { createActivities } from '../activities';
+import type { TemporalSecurity } from './config';
 import { createApp } from './api/app';
 import { openDatabase, type Database } from './db/database';
 import { createHealthProbes } from './health/probes';
@@ -19,6 +20,8 @@ import { createEngineWorker } from './temporal/worker';
 
 export interface EngineOptions {
   temporalAddress: string;
+  /** TLS and API key for a managed Temporal cluster (see src/config.ts); none for the embedded server. */
+  temporalSecurity?: TemporalSecurity;
   namespace: string;
   taskQueue: string;
   mongoUri: string;
@@ -65,7 +68,8 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
   // Email delivery: read (and check) the mail settings before anything starts.
   const mailSettings = options.runWorker && options.outbox !== false ? { ...loadMailSettings(), ...options.outbox?.settings } : undefined;
   const db = await openDatabase(options.mongoUri);
-  const clientConnection = await Connection.connect({ address: options.temporalAddress });
+  const temporal = { address: options.temporalAddress, ...options.temporalSecurity };
+  const clientConnection = await Connection.connect(temporal);
   const client = new Client({ connection: clientConnection, namespace: options.namespace });
   const smtp = createSmtpTransport(options.smtpUrl);
 
@@ -74,7 +78,7 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
   let workerRun: Promise<void> = new Promise(() => undefined);
   if (options.runWorker) {
     installTemporalRuntime(logger);
-    workerConnection = await NativeConnection.connect({ address: options.temporalAddress });
+    workerConnection = await NativeConnection.connect(temporal);
     worker = await createEngineWorker({
       connection: workerConnection,
       namespace: options.namespace,

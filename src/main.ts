@@ -32,6 +32,7 @@ async function main(): Promise<void> {
   stack = await startLocalStack(config, (message) => logger.info(message));
   engine = await startEngine({
     temporalAddress: stack.temporalAddress,
+    temporalSecurity: config.temporalSecurity,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     mongoUri: stack.mongoUri,

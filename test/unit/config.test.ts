@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { ConfigError, loadConfig } from '../../src/config';
 
 describe('loadConfig', () => {
@@ -27,5 +30,46 @@ describe('loadConfig', () => {
 
   it('lets a process run only the worker or only the API (scale-out)', () => {
     expect(loadConfig({ RUN_API: 'false' })).toMatchObject({ RUN_API: false, RUN_WORKER: true });
+  });
+
+  it('launches the 2021 demo only on the embedded database, unless asked', () => {
+    expect(loadConfig({}).LOAD_DEFAULTS).toBe(true);
+    expect(loadConfig({ MONGODB_URI: 'mongodb://db:27017/x' }).LOAD_DEFAULTS).toBe(false);
+    expect(loadConfig({ MONGODB_URI: 'mongodb://db:27017/x', LOAD_DEFAULTS: 'true' }).LOAD_DEFAULTS).toBe(true);
+    expect(loadConfig({ LOAD_DEFAULTS: 'false' }).LOAD_DEFAULTS).toBe(false);
+  });
+
+  describe('a managed Temporal cluster', () => {
+    const pem = path.join(os.tmpdir(), `config-test-${process.pid}.pem`);
+    beforeAll(() => fs.writeFileSync(pem, '-----BEGIN CERTIFICATE-----\nMA==\n-----END CERTIFICATE-----\n'));
+    afterAll(() => fs.rmSync(pem, { force: true }));
+    const external = { TEMPORAL_ADDRESS: 'ns.acct.tmprl.cloud:7233' };
+
+    it('has no TLS and no API key by default', () => {
+      expect(loadConfig(external).temporalSecurity).toEqual({});
+    });
+
+    it('takes an API key, with TLS turned on for it', () => {
+      expect(loadConfig({ ...external, TEMPORAL_API_KEY: 'k-123' }).temporalSecurity).toEqual({ tls: expect.any(Object), apiKey: 'k-123' });
+      expect(loadConfig({ ...external, TEMPORAL_TLS: 'true' }).temporalSecurity.tls).toBeDefined();
+    });
+
+    it('reads the CA and the client pair from PEM files', () => {
+      const { tls } = loadConfig({ ...external, TEMPORAL_TLS_CA_FILE: pem, TEMPORAL_TLS_CERT_FILE: pem, TEMPORAL_TLS_KEY_FILE: pem, TEMPORAL_TLS_SERVER_NAME: 'temporal.test' }).temporalSecurity;
+      expect(tls?.serverNameOverride).toBe('temporal.test');
+      expect(tls?.serverRootCACertificate?.toString()).toContain('BEGIN CERTIFICATE');
+      expect(tls?.clientCertPair?.key.toString()).toContain('BEGIN CERTIFICATE');
+    });
+
+    it.each([
+      [{ TEMPORAL_API_KEY: 'k' }, 'TEMPORAL_API_KEY', 'TEMPORAL_ADDRESS'],
+      [{ ...external, TEMPORAL_TLS_CERT_FILE: pem }, 'TEMPORAL_TLS_KEY_FILE', 'both'],
+      [{ ...external, TEMPORAL_TLS_CA_FILE: '/nowhere/ca.pem' }, 'TEMPORAL_TLS_CA_FILE', 'cannot read'],
+      [{ ...external, TEMPORAL_TLS: 'false', TEMPORAL_API_KEY: 'k' }, 'TEMPORAL_TLS', 'unencrypted'],
+    ])('refuses %j, naming %s', (env, variable, reason) => {
+      const attempt = () => loadConfig(env as NodeJS.ProcessEnv);
+      expect(attempt).toThrow(ConfigError);
+      expect(attempt).toThrow(new RegExp(`${variable}: .*${reason}`));
+    });
   });
 });
