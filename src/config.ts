@@ -49,10 +49,11 @@ const EnvSchema = z.object({
 });
 
 // --- Deployment: the demo data, and a managed Temporal cluster (TLS, API key) ---
+/** Unset or empty: undefined, so the default can depend on other variables. */
 const optionalFlag = z
-  .enum(['true', 'false', '1', '0'])
+  .enum(['true', 'false', '1', '0', ''])
   .optional()
-  .transform((value) => (value === undefined ? undefined : value === 'true' || value === '1'));
+  .transform((value) => (value === undefined || value === '' ? undefined : value === 'true' || value === '1'));
 
 const DeploymentEnvSchema = z
   .object({

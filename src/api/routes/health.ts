@@ -1,12 +1,23 @@
+/**
+ * Health, without authentication, for load balancers and orchestrators:
+ * - GET /health/live: the process answers (no dependency touched); restart it when this fails.
+ * - GET /health/ready (and /health): Temporal, MongoDB and SMTP all answer: 200, else 503 with
+ *   Retry-After; the report is cached (src/health/cachedReadiness.ts), `checkedAt` says when.
+ */
 import { Router } from 'express';
-import { checkDependencies, type HealthProbes } from '../../health/dependencyHealth';
+import { cachedReadiness } from '../../health/cachedReadiness';
+import type { HealthProbes } from '../../health/dependencyHealth';
 
-/** GET /health: 200 when Temporal, MongoDB and SMTP all answer, 503 (with Retry-After) otherwise. */
-export function healthRouter(probes: HealthProbes): Router {
+export function healthRouter(probes: HealthProbes, cacheMs?: number): Router {
   const router = Router();
-  router.get('/health', async (_req, res) => {
-    const report = await checkDependencies(probes);
+  const readiness = cachedReadiness(probes, cacheMs);
+  router.get('/health/live', (_req, res) => {
+    res.json({ status: 'up', checkedAt: new Date().toISOString() });
+  });
+  router.get(['/health', '/health/ready'], async (_req, res) => {
+    const report = await readiness();
     if (report.status === 'down') res.setHeader('Retry-After', '10');
+    res.setHeader('Cache-Control', 'no-store');
     res.status(report.status === 'up' ? 200 : 503).json(report);
   });
   return router;
