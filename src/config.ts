@@ -19,6 +19,21 @@ const optionalText = z
   .transform((value) => (value === '' ? undefined : value))
   .optional();
 
+// --- The portal (sign-in, sessions, evidence uploads) ---
+const PortalEnv = {
+  /** Where people open the portal; the links in emails start with it. Default: http://127.0.0.1:PORT. */
+  PORTAL_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** A session ends after this long without a request. */
+  PORTAL_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  /** ...and in any case this long after sign-in. */
+  PORTAL_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  /** Sign-in requests per 15 minutes for one email, and from one network address. */
+  PORTAL_SIGN_IN_PER_EMAIL: z.coerce.number().int().min(1).max(1_000).default(5),
+  PORTAL_SIGN_IN_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(30),
+  /** Largest evidence file accepted by the portal (20 MB). */
+  EVIDENCE_MAX_BYTES: z.coerce.number().int().min(1).max(1024 * 1024 * 1024).default(20 * 1024 * 1024),
+};
+
 const EnvSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   PORT: port(3000),
@@ -46,6 +61,8 @@ const EnvSchema = z.object({
   MONGODB_PORT: port(27017),
   SMTP_PORT: port(1025),
   MAILPIT_UI_PORT: port(8025),
+
+  ...PortalEnv,
 });
 
 // --- Deployment: the demo data, and a managed Temporal cluster (TLS, API key) ---
@@ -129,6 +146,39 @@ export type Config = z.infer<typeof EnvSchema> & {
   /** TLS and API key for an external Temporal; empty for the embedded one. */
   temporalSecurity: TemporalSecurity;
 };
+
+/** The portal's settings, as the engine and the portal router take them. */
+export interface PortalSettings {
+  /** Without a trailing slash. */
+  url: string;
+  sessionIdleMs: number;
+  sessionMaxMs: number;
+  signInPerEmail: number;
+  signInPerAddress: number;
+  evidenceMaxBytes: number;
+}
+
+/** The portal's address when PORTAL_URL and PORT are not set. */
+export const DEFAULT_PORTAL_URL = 'http://127.0.0.1:3000';
+
+export const DEFAULT_PORTAL_SETTINGS: Omit<PortalSettings, 'url'> = {
+  sessionIdleMs: 30 * 60_000,
+  sessionMaxMs: 12 * 3_600_000,
+  signInPerEmail: 5,
+  signInPerAddress: 30,
+  evidenceMaxBytes: 20 * 1024 * 1024,
+};
+
+export function portalSettings(config: Config): PortalSettings {
+  return {
+    url: (config.PORTAL_URL ?? `http://127.0.0.1:${config.PORT}`).replace(/\/+$/, ''),
+    sessionIdleMs: config.PORTAL_SESSION_IDLE_MINUTES * 60_000,
+    sessionMaxMs: config.PORTAL_SESSION_MAX_HOURS * 3_600_000,
+    signInPerEmail: config.PORTAL_SIGN_IN_PER_EMAIL,
+    signInPerAddress: config.PORTAL_SIGN_IN_PER_ADDRESS,
+    evidenceMaxBytes: config.EVIDENCE_MAX_BYTES,
+  };
+}
 
 export class ConfigError extends Error {}
 
