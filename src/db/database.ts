@@ -10,6 +10,9 @@ import { campaignModel, type CampaignModel } from './models/campaignModel';
 import { eventModel, type EventModel } from './models/eventModel';
 import { declareIdempotencyExpiry, idempotencyModel, type IdempotencyModel } from './models/idempotencyModel';
 import { outboxModel, type OutboxModel } from './models/outboxModel';
+import { personModel, type PersonModel } from './models/personModel';
+import { portalSessionModel, type PortalSessionModel } from './models/portalSessionModel';
+import { signInCodeModel, type SignInCodeModel } from './models/signInCodeModel';
 import { tokenModel, type TokenModel } from './models/tokenModel';
 
 export interface Database {
@@ -22,6 +25,10 @@ export interface Database {
   campaigns: CampaignModel;
   tokens: TokenModel;
   idempotency: IdempotencyModel;
+  /** The portal: people who sign in, their sessions, one-time sign-in codes. */
+  people: PersonModel;
+  portalSessions: PortalSessionModel;
+  signInCodes: SignInCodeModel;
   close(): Promise<void>;
 }
 
@@ -38,10 +45,13 @@ export async function openDatabase(uri: string): Promise<Database> {
     campaigns: campaignModel(connection),
     tokens: tokenModel(connection),
     idempotency: idempotencyModel(connection),
+    people: personModel(connection),
+    portalSessions: portalSessionModel(connection),
+    signInCodes: signInCodeModel(connection),
     close: () => connection.close(),
   };
   await Promise.all(
-    [database.events, database.assignments, database.outbox, database.agencies, database.calendars, database.campaigns, database.tokens, database.idempotency].map(
+    [database.events, database.assignments, database.outbox, database.agencies, database.calendars, database.campaigns, database.tokens, database.idempotency, database.people, database.portalSessions, database.signInCodes].map(
       (model) => (model as { init(): Promise<unknown> }).init(),
     ),
   );

@@ -9,6 +9,7 @@ import type { AssignmentState } from '../domain/assignment/assignmentState';
 import type { Campaign } from '../domain/campaign/campaign';
 import { MAIL_KIND_LABELS, type MailKind } from '../domain/notification/mailKinds';
 import { dateAt } from '../domain/time/localDate';
+import { portalLinks } from './portalLinks';
 import { dateText, kpiTargetText, STATUS_WORDS } from './vietnameseLabels';
 
 export interface OverdueItem {
@@ -36,6 +37,8 @@ export interface AssignmentMailInput {
   overdueList: OverdueItem[];
   /** The agency the assignment was taken from, on a reassignment notice. */
   previousAgency?: AgencyRef;
+  /** PORTAL_URL: the email links to the assignment's page. */
+  portalUrl: string;
 }
 
 const LEVEL_WORDS = {
@@ -71,6 +74,7 @@ export function buildAssignmentMailView(input: AssignmentMailInput) {
   return {
     kindLabel: MAIL_KIND_LABELS[input.kind],
     ...campaignView(state.campaignKey, input.campaign),
+    portal: portalLinks(input.portalUrl, state.id),
     assignment: {
       id: state.id,
       title: state.title,

@@ -4,6 +4,7 @@ import type { Campaign } from '../domain/campaign/campaign';
 import type { CategoryCounts } from '../domain/assignment/assignmentSummary';
 import { MAIL_KIND_LABELS } from '../domain/notification/mailKinds';
 import { campaignView } from './assignmentMailView';
+import { portalLinks } from './portalLinks';
 import { instantText } from './vietnameseLabels';
 
 export interface DigestOverdueItem {
@@ -26,12 +27,15 @@ export function buildDigestMailView(input: {
   asOf: number;
   counts: CategoryCounts;
   overdue: DigestOverdueItem[];
+  /** PORTAL_URL: the digest links to the portal's home. */
+  portalUrl: string;
 }) {
   const shown = input.overdue.slice(0, DIGEST_LIST_LIMIT);
   const [year, week] = input.week.split('-W');
   return {
     kindLabel: MAIL_KIND_LABELS.weeklyDigest,
     ...campaignView(input.campaignKey, input.campaign),
+    portal: portalLinks(input.portalUrl),
     week: { number: week, year, label: `tuần ${week}/${year}` },
     asOf: instantText(input.asOf),
     counts: STATUS_CATEGORIES.map((category: StatusCategory) => ({ label: CATEGORY_LABELS[category], value: input.counts[category] })),

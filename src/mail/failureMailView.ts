@@ -3,6 +3,7 @@ import { MAIL_KIND_LABELS, type MailKind } from '../domain/notification/mailKind
 import { formatMailbox, type Mailbox } from '../domain/notification/mailbox';
 import type { Campaign } from '../domain/campaign/campaign';
 import { campaignView } from './assignmentMailView';
+import { portalLinks } from './portalLinks';
 import { instantText } from './vietnameseLabels';
 
 export function buildFailureMailView(input: {
@@ -20,10 +21,13 @@ export function buildFailureMailView(input: {
   partlyDelivered: boolean;
   intended: { to: Mailbox[]; cc: Mailbox[] };
   at: number;
+  /** PORTAL_URL: links to the assignment's page when the email was about one. */
+  portalUrl: string;
 }) {
   return {
     kindLabel: MAIL_KIND_LABELS.deliveryFailure,
     ...campaignView(input.campaignKey, input.campaign),
+    portal: portalLinks(input.portalUrl, input.assignmentId ?? undefined),
     failed: {
       id: input.failedEntryId,
       kind: MAIL_KIND_LABELS[input.failedKind],

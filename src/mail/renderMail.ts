@@ -12,8 +12,9 @@ export interface RenderedMail {
   html: string;
 }
 
+/** Absent on an email about no campaign (the sign-in link): no tag. */
 export interface SubjectIds {
-  campaignKey: string;
+  campaignKey?: string;
   assignmentId?: string;
 }
 
@@ -26,10 +27,10 @@ export interface LayoutExtras {
 }
 
 export function subjectLine(ids: SubjectIds, words: string, testMode: boolean): string {
-  const tag = ids.assignmentId ? `[${ids.campaignKey} | ${ids.assignmentId}]` : `[${ids.campaignKey}]`;
+  const tag = !ids.campaignKey ? '' : ids.assignmentId ? `[${ids.campaignKey} | ${ids.assignmentId}] ` : `[${ids.campaignKey}] `;
   // A subject is one line: a template's stray newline must not split the header.
   const text = words.replace(/\s+/g, ' ').trim();
-  return `${testMode ? '[THỬ NGHIỆM] ' : ''}${tag} ${text}`;
+  return `${testMode ? '[THỬ NGHIỆM] ' : ''}${tag}${text}`;
 }
 
 export function renderMail(store: TemplateStore, kind: MailKind, view: object, ids: SubjectIds, extras: LayoutExtras): RenderedMail {

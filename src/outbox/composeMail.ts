@@ -3,6 +3,8 @@
  * assignment as it stood after the event, the campaign, the directory), picks the recipients by
  * role, renders the kind's template, attaches the formal letter to an escalation to the People's
  * Committee, and applies the test-mailbox switch. The Message-ID comes from the entry's id.
+ * Every email links to the portal: an assignment's email to the assignment's page, the digest to
+ * the portal's home; the sign-in email carries the person's one-time link.
  */
 import type { Agency } from '../domain/agency/agency';
 import { eventId, type AssignmentEvent } from '../domain/assignment/assignmentEvents';
@@ -24,7 +26,10 @@ import { renderFormalLetterPdf } from '../mail/formalLetterPdf';
 import { messageIdFor, threadRootFor } from '../mail/messageId';
 import { renderMail, type LayoutExtras, type RenderedMail, type SubjectIds } from '../mail/renderMail';
 import type { TemplateStore } from '../mail/templateStore';
+import { portalLinks } from '../mail/portalLinks';
 import { documentDateText } from '../mail/vietnameseLabels';
+import { MAIL_KIND_LABELS } from '../domain/notification/mailKinds';
+import { SIGN_IN_CODE_MINUTES } from '../domain/person/signInCode';
 import { readCampaignMailSettings } from './campaignMailSettings';
 import { digestReport } from './digestReport';
 import type { MailSettings } from './mailSettings';
@@ -35,6 +40,8 @@ export interface MailContext {
   templates: TemplateStore;
   settings: MailSettings;
   from: Mailbox;
+  /** PORTAL_URL without a trailing slash: the links in every email start with it. */
+  portalUrl: string;
 }
 
 export interface Attachment {
@@ -123,6 +130,7 @@ async function assignmentDraft(ctx: MailContext, entry: OutboxDoc): Promise<Draf
     coordinating: state.coordinatingAgencies.map((code) => agencyRef(code, agencies.get(code))),
     overdueList: entry.kind === 'escalationToCommittee' ? await overdueOfAgency(db, leadCode, at, state) : [],
     previousAgency: event.type === 'Reassigned' ? agencyRef(event.from, agencies.get(event.from)) : undefined,
+    portalUrl: ctx.portalUrl,
   });
   const intended = recipientsFor({
     kind: entry.kind,
@@ -156,7 +164,7 @@ async function formalLetter(ctx: MailContext, view: AssignmentMailView, at: numb
 }
 
 async function digestDraft(ctx: MailContext, entry: OutboxDoc): Promise<Draft> {
-  if (!entry.asOf || !entry.digestWeek) throw new Error(`digest ${entry._id} lacks its week`);
+  if (!entry.asOf || !entry.digestWeek || !entry.campaignKey) throw new Error(`digest ${entry._id} lacks its week or campaign`);
   const asOf = entry.asOf.getTime();
   const report = await digestReport(ctx.db, entry.campaignKey, asOf);
   const view = buildDigestMailView({
@@ -166,6 +174,7 @@ async function digestDraft(ctx: MailContext, entry: OutboxDoc): Promise<Draft> {
     asOf,
     counts: report.counts,
     overdue: report.overdue,
+    portalUrl: ctx.portalUrl,
   });
   const intended = recipientsFor({ kind: 'weeklyDigest', coordinating: [], secretariat: ctx.settings.secretariat, committee: ctx.settings.committee });
   return { view, ids: { campaignKey: entry.campaignKey }, intended, attachments: [] };
@@ -173,7 +182,7 @@ async function digestDraft(ctx: MailContext, entry: OutboxDoc): Promise<Draft> {
 
 async function failureDraft(ctx: MailContext, entry: OutboxDoc): Promise<Draft> {
   const facts = entry.failure;
-  if (!facts || !entry.aboutEntryId) throw new Error(`failure notice ${entry._id} lacks its facts`);
+  if (!facts || !entry.aboutEntryId || !entry.campaignKey) throw new Error(`failure notice ${entry._id} lacks its facts`);
   const agencies = await loadAgencies(ctx.db, entry.agencyCode ? [entry.agencyCode] : []);
   const view = buildFailureMailView({
     campaignKey: entry.campaignKey,
@@ -187,14 +196,31 @@ async function failureDraft(ctx: MailContext, entry: OutboxDoc): Promise<Draft> 
     partlyDelivered: facts.partlyDelivered,
     intended: { to: facts.to, cc: facts.cc },
     at: entry.createdAt.getTime(),
+    portalUrl: ctx.portalUrl,
   });
   const intended = recipientsFor({ kind: 'deliveryFailure', coordinating: [], secretariat: ctx.settings.secretariat, committee: ctx.settings.committee });
   return { view, ids: { campaignKey: entry.campaignKey, assignmentId: entry.assignmentId }, intended, attachments: [] };
 }
 
+/** The one-time sign-in link, to the person who asked for it (and to nobody else). */
+async function signInDraft(ctx: MailContext, entry: OutboxDoc): Promise<Draft> {
+  if (!entry.personEmail || !entry.signInCode) throw new Error(`sign-in email ${entry._id} lacks its person or code`);
+  const person = await ctx.db.people.findById(entry.personEmail).lean();
+  const mailbox: Mailbox = { name: person?.name, address: entry.personEmail };
+  const view = {
+    kindLabel: MAIL_KIND_LABELS.signInLink,
+    person: { name: person?.name ?? entry.personEmail, email: entry.personEmail },
+    validMinutes: SIGN_IN_CODE_MINUTES,
+    portal: portalLinks(ctx.portalUrl),
+    signInLink: `${ctx.portalUrl}/dang-nhap/xac-nhan?ma=${encodeURIComponent(entry.signInCode)}`,
+  };
+  const intended = recipientsFor({ kind: 'signInLink', coordinating: [], secretariat: ctx.settings.secretariat, committee: ctx.settings.committee, person: mailbox });
+  return { view, ids: {}, intended, attachments: [] };
+}
+
 /** The campaign's own test mailbox first, then the engine-wide one (MAIL_TEST_MAILBOX). */
-async function testMailboxFor(ctx: MailContext, campaignKey: string): Promise<Mailbox | undefined> {
-  const own = (await readCampaignMailSettings(ctx.db, campaignKey))?.testMailbox;
+async function testMailboxFor(ctx: MailContext, campaignKey: string | undefined): Promise<Mailbox | undefined> {
+  const own = campaignKey ? (await readCampaignMailSettings(ctx.db, campaignKey))?.testMailbox : undefined;
   return (own ? parseMailbox(own) : undefined) ?? ctx.settings.testMailbox;
 }
 
@@ -204,7 +230,9 @@ export async function composeMail(ctx: MailContext, entry: OutboxDoc): Promise<C
       ? await digestDraft(ctx, entry)
       : entry.kind === 'deliveryFailure'
         ? await failureDraft(ctx, entry)
-        : await assignmentDraft(ctx, entry);
+        : entry.kind === 'signInLink'
+          ? await signInDraft(ctx, entry)
+          : await assignmentDraft(ctx, entry);
   const testMailbox = await testMailboxFor(ctx, entry.campaignKey);
   if (!testMailbox && draft.intended.to.length === 0) {
     const who = draft.agency ? `${draft.agency.name} (${draft.agency.code})` : 'người nhận';

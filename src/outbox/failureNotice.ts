@@ -13,7 +13,8 @@ export function failureNoticeId(failed: Pick<OutboxDoc, '_id' | 'failures'>): st
 }
 
 export async function queueFailureNotice(db: Database, failed: OutboxDoc, facts: DeliveryFailureFacts, now: Date): Promise<boolean> {
-  if (failed.kind === 'deliveryFailure') return false;
+  // A sign-in link concerns one person, who can ask again: the secretariat is not told.
+  if (failed.kind === 'deliveryFailure' || failed.kind === 'signInLink') return false;
   const notice: OutboxDoc = {
     _id: failureNoticeId(failed),
     kind: 'deliveryFailure',

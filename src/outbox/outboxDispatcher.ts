@@ -5,6 +5,7 @@
  * waits quietly and goes out when the server is back.
  */
 import os from 'node:os';
+import { DEFAULT_PORTAL_URL } from '../config';
 import type { Logger } from '../logger';
 import { parseMailbox } from '../domain/notification/mailbox';
 import type { Database } from '../db/database';
@@ -23,6 +24,8 @@ export interface OutboxDispatcherOptions {
   /** MAIL_FROM: "Tên <dia-chi@mien>"; its domain is the Message-IDs' domain. */
   mailFrom: string;
   settings: MailSettings;
+  /** PORTAL_URL (no trailing slash): every email links to the portal. Default http://127.0.0.1:3000. */
+  portalUrl?: string;
   hooks?: DispatcherHooks;
   /** The clock (tests of the digest schedule pass their own). */
   now?: () => number;
@@ -51,6 +54,7 @@ export function startOutboxDispatcher(options: OutboxDispatcherOptions): OutboxD
     templates: new TemplateStore(settings.templatesDir),
     from: parseMailbox(options.mailFrom) ?? { address: options.mailFrom },
     leaseMs: settings.leaseMs,
+    portalUrl: options.portalUrl ?? DEFAULT_PORTAL_URL,
     hooks: options.hooks,
     now,
   };

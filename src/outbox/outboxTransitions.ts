@@ -8,11 +8,13 @@ import type { OutboxDoc } from '../db/models/outboxModel';
 type Delivered = Partial<Pick<OutboxDoc, 'messageId' | 'subject' | 'to' | 'cc' | 'redirectedTo' | 'rejectedRecipients' | 'failures'>>;
 
 const CLAIM_FIELDS = { claimToken: '', leaseExpiresAt: '', claimedBy: '' } as const;
+/** A sign-in link's code is kept only while the email may still be sent. */
+const SECRET_FIELDS = { signInCode: '' } as const;
 
 export async function markSent(db: Database, id: string, token: string, at: Date, delivered: Delivered): Promise<boolean> {
   const result = await db.outbox.updateOne(
     { _id: id, claimToken: token },
-    { $set: { status: 'sent', sentAt: at, ...stripUndefined(delivered) }, $unset: { ...CLAIM_FIELDS, nextAttemptAt: '', lastError: '' } },
+    { $set: { status: 'sent', sentAt: at, ...stripUndefined(delivered) }, $unset: { ...CLAIM_FIELDS, ...SECRET_FIELDS, nextAttemptAt: '', lastError: '' } },
   );
   return result.modifiedCount === 1;
 }
@@ -20,7 +22,7 @@ export async function markSent(db: Database, id: string, token: string, at: Date
 export async function markFailed(db: Database, id: string, token: string, at: Date, reason: string, details: Delivered): Promise<boolean> {
   const result = await db.outbox.updateOne(
     { _id: id, claimToken: token },
-    { $set: { status: 'failed', failedAt: at, lastError: reason, ...stripUndefined(details) }, $unset: { ...CLAIM_FIELDS, nextAttemptAt: '' } },
+    { $set: { status: 'failed', failedAt: at, lastError: reason, ...stripUndefined(details) }, $unset: { ...CLAIM_FIELDS, ...SECRET_FIELDS, nextAttemptAt: '' } },
   );
   return result.modifiedCount === 1;
 }

@@ -19,6 +19,8 @@ import { documentDateText } from '../../src/mail/vietnameseLabels';
 import { assigned, DIRECTORY, plan, testCampaign } from './mailFixtures';
 
 const ID = 'cchc-2021.s4.t1.STNMT';
+const PORTAL = 'https://congviec.hcm.example';
+const PAGE = `${PORTAL}/nhiem-vu/${ID}`;
 const store = new TemplateStore();
 const campaign = testCampaign();
 
@@ -41,6 +43,7 @@ function viewFor(kind: MailKind, events: AssignmentEvent[]) {
     overdueList: [
       { id: ID, campaignKey: 'cchc-2021', title: 'Giảm tỷ lệ hồ sơ trễ hạn', deadline: '10/02/2022', workingDaysOverdue: 11, status: 'Đang thực hiện' },
     ],
+    portalUrl: PORTAL,
   });
 }
 
@@ -57,7 +60,7 @@ const CASES: [MailKind, AssignmentEventBody[]][] = [
 describe('mail templates', () => {
   const extras = { testMode: null, reference: 'ref' };
 
-  it.each(CASES)('renders %s with the ids in the subject, text and escaped HTML in Vietnamese', (kind, bodies) => {
+  it.each(CASES)('renders %s with the ids in the subject, text and escaped HTML in Vietnamese, linking to its portal page', (kind, bodies) => {
     const mail = renderMail(store, kind, viewFor(kind, history(...bodies)), { campaignKey: 'cchc-2021', assignmentId: ID }, extras);
     expect(mail.subject.startsWith(`[cchc-2021 | ${ID}] `)).toBe(true);
     expect(mail.subject).not.toMatch(/undefined|\n/);
@@ -69,6 +72,8 @@ describe('mail templates', () => {
     expect(mail.text).toContain('Giảm tỷ lệ hồ sơ <trễ hạn> & tồn đọng');
     expect(mail.html).toContain('Giảm tỷ lệ hồ sơ &lt;trễ hạn&gt; &amp; tồn đọng');
     expect(mail.html).toContain('<html lang="vi">');
+    expect(mail.text).toContain(`Mở nhiệm vụ trên hệ thống: ${PAGE}`);
+    expect(mail.html).toContain(`<a href="${PAGE}"`);
   });
 
   it('words each kind as the secretariat expects', () => {
@@ -99,6 +104,7 @@ describe('mail templates', () => {
         asOf: Date.parse('2022-02-28T01:00:00Z'),
         counts,
         overdue: [{ id: ID, title: 'Giảm tỷ lệ', agencyCode: 'STNMT', agencyName: 'Sở Tài nguyên và Môi trường', deadline: '10/02/2022', workingDaysOverdue: 12, status: 'Đang thực hiện' }],
+        portalUrl: PORTAL,
       }),
       { campaignKey: 'cchc-2021' },
       { testMode: { intendedTo: 'a@b.example', intendedCc: '(không có)' }, reference: 'r' },
@@ -107,6 +113,8 @@ describe('mail templates', () => {
     expect(digest.text).toContain('- Hoàn thành đúng hạn: 2');
     expect(digest.text).toContain('tính đến 08:00 ngày 28/02/2022');
     expect(digest.text).toContain('Lẽ ra gửi tới: a@b.example');
+    expect(digest.text).toContain(`Xem chi tiết trên hệ thống theo dõi nhiệm vụ: ${PORTAL}/`);
+    expect(digest.html).toContain(`<a href="${PORTAL}/"`);
     const failure = renderMail(
       store,
       'deliveryFailure',
@@ -122,12 +130,31 @@ describe('mail templates', () => {
         partlyDelivered: false,
         intended: { to: [{ address: 'x@y.invalid' }], cc: [] },
         at: Date.parse('2022-02-25T01:00:00Z'),
+        portalUrl: PORTAL,
       }),
       { campaignKey: 'cchc-2021', assignmentId: ID },
       extras,
     );
     expect(failure.subject).toBe(`[cchc-2021 | ${ID}] Thư không gửi được: Nhắc việc – Sở Tài nguyên và Môi trường`);
     expect(failure.text).toContain('- x@y.invalid: 550 5.1.0 mailbox unavailable');
+    expect(failure.text).toContain(`Xem nhiệm vụ trên hệ thống: ${PAGE}`);
+  });
+
+  it('renders the sign-in link without a campaign tag in the subject', () => {
+    const link = `${PORTAL}/dang-nhap/xac-nhan?ma=abc_DEF-123`;
+    const mail = renderMail(
+      store,
+      'signInLink',
+      { kindLabel: 'Liên kết đăng nhập', person: { name: 'Trần Thị <Hồng>', email: 'hong@stnmt.hcm.example' }, validMinutes: 15, portal: { home: `${PORTAL}/`, assignment: null }, signInLink: link },
+      {},
+      extras,
+    );
+    expect(mail.subject).toBe('Liên kết đăng nhập hệ thống theo dõi nhiệm vụ');
+    expect(mail.text).toContain(`\n${link}\n`);
+    expect(mail.text).toContain('một lần, trong 15 phút');
+    // Handlebars writes "=" as &#x3D; in attributes; a browser reads it back as "=".
+    expect(mail.html.replace(/&#x3D;/g, '=')).toContain(`<a href="${link}"`);
+    expect(mail.html).toContain('Trần Thị &lt;Hồng&gt;');
   });
 
   it('has both parts for every kind', () => {

@@ -29,9 +29,11 @@ export interface DeliveryFailureFacts {
   cc: OutboxAddress[];
 }
 
-export interface OutboxDoc extends Omit<NotificationRequest, 'id' | 'kind' | 'assignmentId' | 'eventId' | 'agencyCode'> {
+export interface OutboxDoc extends Omit<NotificationRequest, 'id' | 'kind' | 'assignmentId' | 'eventId' | 'agencyCode' | 'campaignKey'> {
   _id: string;
   kind: MailKind;
+  /** Every kind but the sign-in link is about a campaign. */
+  campaignKey?: string;
   /** Set for every kind an assignment event causes; absent on a weekly digest. */
   assignmentId?: string;
   eventId?: string;
@@ -68,7 +70,17 @@ export interface OutboxDoc extends Omit<NotificationRequest, 'id' | 'kind' | 'as
   /** weeklyDigest: the ISO week and the instant it reports on. */
   digestWeek?: string;
   asOf?: Date;
+  /**
+   * signInLink: who asked, and the one-time code of the link. The code is kept only until the
+   * email is sent or fails (then unset), and never listed by the outbox API.
+   */
+  personEmail?: string;
+  signInCode?: string;
 }
+
+const isAboutCampaign = function (this: OutboxDoc): boolean {
+  return this.kind !== 'signInLink';
+};
 
 const isAssignmentKind = function (this: OutboxDoc): boolean {
   return (NOTIFICATION_KINDS as readonly string[]).includes(this.kind);
@@ -81,7 +93,7 @@ const outboxSchema = new Schema<OutboxDoc>(
     _id: { type: String, required: true },
     kind: { type: String, enum: MAIL_KINDS, required: true },
     assignmentId: { type: String, required: isAssignmentKind },
-    campaignKey: { type: String, required: true },
+    campaignKey: { type: String, required: isAboutCampaign },
     eventId: { type: String, required: isAssignmentKind },
     agencyCode: { type: String, required: isAssignmentKind },
     status: { type: String, enum: OUTBOX_STATUSES, required: true, default: 'pending' },
@@ -105,6 +117,8 @@ const outboxSchema = new Schema<OutboxDoc>(
     failure: Schema.Types.Mixed,
     digestWeek: String,
     asOf: Date,
+    personEmail: String,
+    signInCode: String,
   },
   { versionKey: false, collection: 'outbox' },
 );

@@ -1,10 +1,11 @@
 /**
- * Every kind of email the outbox carries: the ones an assignment event causes, plus two the
- * delivery side queues itself (the weekly digest, and the notice that an email could not be sent).
+ * Every kind of email the outbox carries: the ones an assignment event causes, plus those queued
+ * outside a workflow (the weekly digest, the notice that an email could not be sent, and the
+ * one-time sign-in link the portal sends a person who asks for it).
  */
 import { NOTIFICATION_KINDS } from './notificationRequest';
 
-export const SYSTEM_MAIL_KINDS = ['weeklyDigest', 'deliveryFailure'] as const;
+export const SYSTEM_MAIL_KINDS = ['weeklyDigest', 'deliveryFailure', 'signInLink'] as const;
 export const MAIL_KINDS = [...NOTIFICATION_KINDS, ...SYSTEM_MAIL_KINDS] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 export type SystemMailKind = (typeof SYSTEM_MAIL_KINDS)[number];
@@ -24,4 +25,5 @@ export const MAIL_KIND_LABELS: Record<MailKind, string> = {
   extensionDecision: 'Thông báo quyết định gia hạn',
   weeklyDigest: 'Báo cáo tổng hợp hằng tuần',
   deliveryFailure: 'Thông báo thư không gửi được',
+  signInLink: 'Liên kết đăng nhập',
 };

@@ -10,7 +10,8 @@
  * - escalation to the secretariat: the secretariat, the lead agency's head in CC;
  * - escalation to the People's Committee: the Committee, the secretariat and the head in CC;
  * - rework and extension decisions: the focal point, the head in CC;
- * - weekly digest and delivery-failure notices: the secretariat.
+ * - weekly digest and delivery-failure notices: the secretariat;
+ * - the sign-in link: the person who asked for it, and nobody else.
  *
  * A role with no contact falls back to the agency's other role, so an agency with any address
  * still hears; an agency with none cannot be reached, which the caller reports.
@@ -27,6 +28,8 @@ export interface RecipientContext {
   committee: Mailbox;
   /** Reminders only: the reminder on the deadline day itself. */
   dueToday?: boolean;
+  /** The sign-in link only: the person who asked for it. */
+  person?: Mailbox;
 }
 
 export interface Recipients {
@@ -79,5 +82,7 @@ export function recipientsFor(context: RecipientContext): Recipients {
     case 'weeklyDigest':
     case 'deliveryFailure':
       return shape([context.secretariat], []);
+    case 'signInLink':
+      return shape(context.person ? [context.person] : [], []);
   }
 }
