@@ -10,6 +10,7 @@ import type { TemporalSecurity } from './config';
 import { createApp } from './api/app';
 import { openDatabase, type Database } from './db/database';
 import { createHealthProbes } from './health/probes';
+import { DEFAULT_PORTAL_SETTINGS, DEFAULT_PORTAL_URL, type PortalSettings } from './config';
 import type { Logger } from './logger';
 import { createSmtpTransport, type SmtpTransport } from './mail/smtpTransport';
 // The outbox dispatcher (email delivery) runs beside the worker.
@@ -33,6 +34,13 @@ export interface EngineOptions {
   api?: { host: string; port: number };
   workflowsPath?: string;
   rateLimitPerMinute?: number;
+  /**
+   * The portal (sessions, sign-in limits, upload size, PORTAL_URL for the links in emails). Unset:
+   * the defaults, with the API's own address as PORTAL_URL.
+   */
+  portal?: Partial<PortalSettings>;
+  /** The portal's clock (sessions, sign-in links); tests pass one they can move. */
+  portalClock?: () => number;
   /** Bounds the worker's workflow cache (see src/temporal/worker.ts). */
   maxCachedWorkflows?: number;
   /**
@@ -51,6 +59,8 @@ export interface RunningEngine {
   outbox?: OutboxDispatcher;
   /** The API's URL, e.g. http://127.0.0.1:3000, when this process serves it. */
   apiUrl?: string;
+  /** The portal's settings in force (PORTAL_URL and the rest). */
+  portal: PortalSettings;
   /** Resolves when the worker stops on its own (a fatal error), never otherwise. */
   workerStopped: Promise<void>;
   stop(): Promise<void>;
@@ -90,23 +100,14 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
     workerRun = worker.run();
   }
 
-  // Email delivery: deliver the outbox beside the worker (several processes may; claims keep each email to one).
-  let outbox: OutboxDispatcher | undefined;
-  if (mailSettings) {
-    outbox = startOutboxDispatcher({
-      db,
-      smtp,
-      logger,
-      mailFrom: options.mailFrom,
-      settings: mailSettings,
-      hooks: options.outbox ? options.outbox.hooks : undefined,
-    });
-  }
-
+  // The links in emails point at PORTAL_URL, by default this process's own address (set once listening).
+  const portal: PortalSettings = { ...DEFAULT_PORTAL_SETTINGS, url: DEFAULT_PORTAL_URL, ...options.portal };
   let server: Server | undefined;
   let apiUrl: string | undefined;
   if (options.api) {
     const app = createApp({
+      portal,
+      now: options.portalClock,
       db,
       client,
       taskQueue: options.taskQueue,
@@ -119,6 +120,21 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : options.api.port;
     apiUrl = `http://${options.api.host}:${port}`;
+    if (!options.portal?.url) portal.url = apiUrl;
+  }
+
+  // Email delivery: deliver the outbox beside the worker (several processes may; claims keep each email to one).
+  let outbox: OutboxDispatcher | undefined;
+  if (mailSettings) {
+    outbox = startOutboxDispatcher({
+      db,
+      smtp,
+      logger,
+      mailFrom: options.mailFrom,
+      settings: mailSettings,
+      portalUrl: portal.url,
+      hooks: options.outbox ? options.outbox.hooks : undefined,
+    });
   }
 
   let stopping: Promise<void> | undefined;
@@ -137,5 +153,5 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
       await db.close();
     })());
 
-  return { client, db, smtp, worker, outbox, apiUrl, workerStopped: workerRun, stop };
+  return { client, db, smtp, worker, outbox, apiUrl, portal, workerStopped: workerRun, stop };
 }

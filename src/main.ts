@@ -2,7 +2,7 @@
  * `npm start`: the embedded local stack (for every service not given by env var), then the worker
  * and the HTTP API in this one process. Ctrl-C or SIGTERM stops everything it started.
  */
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, loadConfig, portalSettings } from './config';
 import { startEngine, type RunningEngine } from './engine';
 import { logger } from './logger';
 import { loadDefaultsIfEmpty } from './services/defaultData';
@@ -43,6 +43,7 @@ async function main(): Promise<void> {
     api: config.RUN_API ? { host: config.HOST, port: config.PORT } : undefined,
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
     maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
+    portal: portalSettings(config),
   }).catch(async (error: unknown) => {
     await stack?.stop();
     throw error;

@@ -27,6 +27,7 @@ import { outboxRoutes } from './routes/outbox';
 import { dependencyOutage } from './dependencyOutage';
 // The portal: pages for people, over the same services as the API.
 import { portalRouter } from '../portal/portalRouter';
+import { DEFAULT_PORTAL_SETTINGS, DEFAULT_PORTAL_URL, type PortalSettings } from '../config';
 
 export interface AppOptions {
   db: Database;
@@ -36,6 +37,10 @@ export interface AppOptions {
   logger: Logger;
   /** Requests per minute per token (default 600). */
   rateLimitPerMinute?: number;
+  /** The portal's settings (sessions, sign-in limits, uploads, PORTAL_URL); defaults when unset. */
+  portal?: PortalSettings;
+  /** The portal's clock for sessions and sign-in codes (tests move it); Date.now when unset. */
+  now?: () => number;
 }
 
 const BODY_LIMIT = '1mb';
@@ -93,7 +98,7 @@ export function createApp(options: AppOptions): Express {
   api.use(outboxRoutes(deps));
   api.use(campaignMailSettingsRoutes(deps));
   app.use(API_PREFIX, api);
-  app.use(portalRouter(options));
+  app.use(portalRouter({ ...options, portal: options.portal ?? { ...DEFAULT_PORTAL_SETTINGS, url: DEFAULT_PORTAL_URL } }));
 
   app.use((req, res) => sendProblem(res, problems.notFound(`Không có đường dẫn ${req.method} ${req.path}.`), req.originalUrl));
 

@@ -1,26 +1,65 @@
 /**
  * The portal: the pages civil servants use in a browser, served by the same Express app as the
  * API and calling the same services. Paths are plain Vietnamese without diacritics.
+ *
+ * Every request goes through one pipeline, in this order:
+ *   1. assets (/tai-nguyen), without a session;
+ *   2. loadSession: the cookie's session sets req.caller (the API's Caller type),
+ *      res.locals.person and res.locals.csrfToken;
+ *   3. parseForms: a posted body is parsed only now that the session is known (anonymous posts
+ *      only to the sign-in forms), multipart with multer (EVIDENCE_MAX_BYTES a file);
+ *   4. verifyCsrf: every post carries the session's `_csrf` token, or is refused with a page;
+ *   5. the pages, each behind requireSignIn when it is for signed-in people.
  */
 import path from 'node:path';
-import express, { Router } from 'express';
-import type { ApiDeps } from '../api/apiDeps';
-import { sendPage } from './render';
-import { Layout } from './views/Layout';
+import express, { Router, type ErrorRequestHandler, type NextFunction, type Request, type Response } from 'express';
+import { dependencyOutage } from '../api/dependencyOutage';
+import { signInRoutes } from './pages/signInRoutes';
+import { loadSession } from './session/loadSession';
+import { parseForms, verifyCsrf } from './session/formPipeline';
+import type { PortalDeps } from './session/portalDeps';
+import { sendRefusal } from './session/refusalPage';
+import { requireSignIn } from './session/requireSignIn';
 
 const ASSETS_DIR = path.join(__dirname, 'assets');
 
-export function portalRouter(_deps: Omit<ApiDeps, 'registry'>): Router {
+/** Where each role starts. */
+export const HOME_OF_ROLE = { agency: '/nhiem-vu', secretariat: '/can-xu-ly', committee: '/ke-hoach' } as const;
+
+/** Paths the portal leaves to the rest of the app (the API answers them itself, 404 included). */
+const notPortal = (req: Request) => req.path.startsWith('/api/') || req.path === '/api';
+
+export function portalRouter(options: Omit<PortalDeps, 'now'> & { now?: () => number }): Router {
+  const deps: PortalDeps = { ...options, now: options.now ?? Date.now };
   const router = Router();
   router.use('/tai-nguyen', express.static(ASSETS_DIR, { index: false, maxAge: '1h' }));
-  router.get('/', (_req, res) => {
-    sendPage(
-      res,
-      <Layout title="Trang chủ">
-        <h1>Theo dõi thực hiện nhiệm vụ</h1>
-        <p>Đăng nhập bằng email công vụ để xem và xử lý nhiệm vụ của cơ quan.</p>
-      </Layout>,
-    );
+
+  const pipeline = Router();
+  pipeline.use(loadSession(deps));
+  pipeline.use(parseForms(deps));
+  pipeline.use(verifyCsrf);
+  router.use((req: Request, res: Response, next: NextFunction) => (notPortal(req) ? next() : pipeline(req, res, next)));
+
+  router.use(signInRoutes(deps));
+  router.get('/', requireSignIn, (req, res) => {
+    res.redirect(303, HOME_OF_ROLE[req.caller!.actor.role]);
   });
+  // Pages (one line per page module, each behind requireSignIn where it needs a person):
+
+  const onError: ErrorRequestHandler = (error, req, res, next) => {
+    if (notPortal(req) || res.headersSent) return next(error);
+    const outage = dependencyOutage(error);
+    if (outage) {
+      res.setHeader('Retry-After', '30');
+      return sendRefusal(res, {
+        status: 503,
+        title: 'Hệ thống tạm thời gián đoạn',
+        message: 'Hệ thống đang tạm thời không kết nối được cơ sở dữ liệu hoặc máy chủ xử lý. Không có thay đổi nào bị mất. Hãy thử lại sau ít phút.',
+      });
+    }
+    deps.logger.error({ err: error, path: req.originalUrl }, 'unhandled error in a portal page');
+    sendRefusal(res, { status: 500, title: 'Đã có lỗi', message: 'Hệ thống gặp lỗi khi xử lý yêu cầu này. Hãy thử lại; nếu vẫn lỗi, hãy báo Thường trực Ban Chỉ đạo.' });
+  };
+  router.use(onError);
   return router;
 }

@@ -20,6 +20,8 @@ export interface ApiHarness {
   engine: RunningEngine;
   /** The real database server, for outage tests. */
   ferret: FerretDbServer;
+  /** The real SMTP server and its UI (read it with MailpitApi). */
+  mailpit: MailpitServer;
   baseUrl: string;
   tokens: { secretariat: string; committee: string; STNMT: string; SNV: string; SXD: string; Q1: string };
   call(method: string, path: string, options?: CallOptions): Promise<ApiResponse>;
@@ -43,7 +45,15 @@ export interface ApiResponse {
 }
 
 /** `outbox`: the email dispatcher, off unless a suite asks for it (API suites compare the outbox before and after requests). */
-export async function startApiHarness(options: { rateLimitPerMinute?: number; outbox?: EngineOptions['outbox'] } = {}): Promise<ApiHarness> {
+export async function startApiHarness(
+  options: {
+    rateLimitPerMinute?: number;
+    outbox?: EngineOptions['outbox'];
+    /** The portal's settings and clock (sign-in and session tests). */
+    portal?: EngineOptions['portal'];
+    portalClock?: EngineOptions['portalClock'];
+  } = {},
+): Promise<ApiHarness> {
   const [temporal, ferret, mailpit]: [TemporalDevServer, FerretDbServer, MailpitServer] = await Promise.all([
     startTestTemporal(),
     startTestFerretDb(),
@@ -61,6 +71,8 @@ export async function startApiHarness(options: { rateLimitPerMinute?: number; ou
     api: { host: '127.0.0.1', port: 0 },
     rateLimitPerMinute: options.rateLimitPerMinute ?? 100_000,
     outbox: options.outbox ?? false,
+    portal: options.portal,
+    portalClock: options.portalClock,
   });
   for (const agency of AGENCIES) {
     await engine.db.agencies.create({ _id: agency.code, name: agency.name, kind: agency.kind, groups: [...agency.groups], contacts: [], updatedAt: new Date() });
@@ -79,6 +91,7 @@ export async function startApiHarness(options: { rateLimitPerMinute?: number; ou
   return {
     engine,
     ferret,
+    mailpit,
     baseUrl,
     tokens,
     async call(method, path, options = {}) {

@@ -9,8 +9,11 @@ import { findActiveToken } from '../../services/apiTokens';
 import { Problem } from '../problem';
 
 export interface Caller {
+  /** The API token's id (its hash), or `session:<id prefix>` for a person signed in to the portal. */
   tokenId: string;
   actor: Actor & { role: 'secretariat' | 'agency' | 'committee' };
+  /** Set when the caller is a person signed in to the portal (not a program with a token). */
+  person?: { email: string; agencyCode: string };
 }
 
 declare module 'express-serve-static-core' {

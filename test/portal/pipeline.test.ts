@@ -1,0 +1,114 @@
+/**
+ * The portal's request pipeline over real HTTP (real Temporal, FerretDB, Mailpit): the home page
+ * sends each role to its start page, a person without a session to the sign-in, forms are refused
+ * without the session's CSRF token and change nothing, sign-out ends the session, and the session
+ * cookie has the flags that keep it out of scripts and cross-site posts.
+ */
+import { createServer, type Server } from 'node:http';
+import { createApp } from '../../src/api/app';
+import { createHealthProbes } from '../../src/health/probes';
+import { logger } from '../../src/logger';
+import { startApiHarness, type ApiHarness } from '../helpers/apiHarness';
+import { signInAs } from '../helpers/portalSession';
+import { csrfOf, PortalBrowser } from './portalHttp';
+
+describe('portal pipeline', () => {
+  let api: ApiHarness;
+
+  beforeAll(async () => {
+    api = await startApiHarness();
+    await api.engine.db.agencies.create({ _id: 'VPUB', name: 'Văn phòng UBND Thành phố', kind: 'office', groups: [], contacts: [], updatedAt: new Date() });
+  });
+  afterAll(async () => {
+    await api?.stop();
+  });
+
+  it.each([
+    ['agency', 'STNMT', '/nhiem-vu'],
+    ['secretariat', 'SNV', '/can-xu-ly'],
+    ['committee', 'VPUB', '/ke-hoach'],
+  ] as const)('sends a signed-in %s person from / to %s', async (role, agencyCode, home) => {
+    const session = await signInAs(api.engine, { email: `${role}@${agencyCode.toLowerCase()}.hcm.example`, role, agencyCode, name: `Người ${role}` });
+    const browser = new PortalBrowser(api.baseUrl, session.cookie);
+    const response = await browser.get('/');
+    expect(response.status).toBe(303);
+    expect(response.location).toBe(home);
+  });
+
+  it('sends a person without a session to the sign-in page', async () => {
+    const response = await new PortalBrowser(api.baseUrl).get('/');
+    expect(response.status).toBe(303);
+    expect(response.location).toBe('/dang-nhap');
+    const page = await new PortalBrowser(api.baseUrl).get('/dang-nhap?tiep=%2Fnhiem-vu%2Fcchc-2021.s4.t2.STNMT');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('value="/nhiem-vu/cchc-2021.s4.t2.STNMT"');
+    expect(page.text).toContain('Email công vụ');
+  });
+
+  it('refuses a form without the CSRF token, or with another one, and changes nothing', async () => {
+    const session = await signInAs(api.engine, { email: 'daumoi@stnmt.hcm.example', role: 'agency', agencyCode: 'STNMT' });
+    const browser = new PortalBrowser(api.baseUrl, session.cookie);
+    const other = await signInAs(api.engine, { email: 'khac@stnmt.hcm.example', role: 'agency', agencyCode: 'STNMT' });
+
+    const attempts: Record<string, string>[] = [{}, { _csrf: 'x' }, { _csrf: other.csrfToken }];
+    for (const fields of attempts) {
+      const refused = await browser.post('/dang-xuat', fields);
+      expect(refused.status).toBe(403);
+      expect(refused.text).toContain('Biểu mẫu đã hết hạn hoặc không hợp lệ');
+      expect(refused.text).toContain('Không có thay đổi nào được ghi nhận');
+    }
+    const refusedEmpty = await browser.request('POST', '/dang-xuat');
+    expect(refusedEmpty.status).toBe(403);
+    // Still signed in: the refused sign-outs changed nothing.
+    expect((await browser.get('/')).location).toBe('/nhiem-vu');
+  });
+
+  it('signs out with the token: the session ends on the server, not only in the browser', async () => {
+    const session = await signInAs(api.engine, { email: 'dangxuat@stnmt.hcm.example', role: 'agency', agencyCode: 'STNMT' });
+    const browser = new PortalBrowser(api.baseUrl, session.cookie);
+    const home = await browser.get('/');
+    expect(home.location).toBe('/nhiem-vu');
+    const out = await browser.post('/dang-xuat', { _csrf: session.csrfToken });
+    expect(out.status).toBe(303);
+    expect(out.location).toBe('/dang-nhap?da-dang-xuat=1');
+    expect((await browser.get('/dang-nhap?da-dang-xuat=1')).text).toContain('Bạn đã đăng xuất.');
+    // The old cookie, replayed, opens nothing.
+    const replayed = await new PortalBrowser(api.baseUrl, session.cookie).get('/');
+    expect(replayed.location).toBe('/dang-nhap');
+  });
+
+  it('sets the session cookie HttpOnly and SameSite=Lax, not Secure on http', async () => {
+    const page = await new PortalBrowser(api.baseUrl).get('/dang-nhap');
+    const cookie = page.setCookies.find((line) => line.startsWith('phien='));
+    expect(cookie).toBeDefined();
+    expect(cookie).toMatch(/;\s*HttpOnly/i);
+    expect(cookie).toMatch(/;\s*SameSite=Lax/i);
+    expect(cookie).toMatch(/;\s*Path=\//i);
+    expect(cookie).not.toMatch(/;\s*Secure/i);
+    expect(csrfOf(page.text)).toMatch(/^[\w-]{40,}$/);
+  });
+
+  it('sets it Secure (with the __Host- prefix) when PORTAL_URL is https', async () => {
+    // The same engine's database and Temporal, behind an https PORTAL_URL (as behind a TLS proxy).
+    const app = createApp({
+      db: api.engine.db,
+      client: api.engine.client,
+      taskQueue: 'api-test',
+      logger,
+      healthProbes: createHealthProbes({ temporal: api.engine.client.connection as never, mongo: api.engine.db.connection, smtp: api.engine.smtp }),
+      portal: { ...api.engine.portal, url: 'https://congviec.hcm.example' },
+    });
+    const server: Server = createServer(app);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const address = server.address() as { port: number };
+      const page = await new PortalBrowser(`http://127.0.0.1:${address.port}`).get('/dang-nhap');
+      const cookie = page.setCookies.find((line) => line.startsWith('__Host-phien='));
+      expect(cookie).toMatch(/;\s*Secure/i);
+      expect(cookie).toMatch(/;\s*HttpOnly/i);
+      expect(cookie).toMatch(/;\s*SameSite=Lax/i);
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+});
