@@ -19,7 +19,7 @@ import { eventually } from '../helpers/apiHarness';
 import { MailpitApi, type MailpitMessage } from '../helpers/mailpitApi';
 import { startTestMailpit } from '../helpers/servers';
 import { startWorkflowHarness, stopSharedFerretDb, type WorkflowHarness } from '../helpers/workflowHarness';
-import { dispatchAll } from './dispatchAll';
+import { dispatchAll, PORTAL_URL } from './dispatchAll';
 import { assigned, COMMITTEE, plan, record, SECRETARIAT, seedDirectory, testCampaign, testMailSettings } from './mailFixtures';
 
 const SECRETARIAT_ACTOR: Actor = { role: 'secretariat', name: 'Phòng CCHC' };
@@ -114,6 +114,18 @@ describe('emails of every kind, through a real SMTP server', () => {
       ].sort(),
     );
     expect(entries.filter((e) => e.status === 'failed').map((e) => e._id)).toEqual([`${Q3}.assignmentNotice.launch`]);
+  });
+
+  it('links every email about an assignment to its portal page, and the digest to the portal', async () => {
+    const entries = await h.db.outbox.find({ status: 'sent' }).lean();
+    expect(entries.length).toBeGreaterThan(10);
+    for (const entry of entries) {
+      const m = mail(entry._id);
+      const link = entry.assignmentId ? `${PORTAL_URL}/nhiem-vu/${entry.assignmentId}` : `${PORTAL_URL}/`;
+      expect({ id: entry._id, linked: m.Text.includes(link) && m.HTML.includes(`href="${link}"`) }).toEqual({ id: entry._id, linked: true });
+    }
+    expect(mail(`${T1}.assignmentNotice.launch`).Text).toContain(`Mở nhiệm vụ trên hệ thống: ${PORTAL_URL}/nhiem-vu/${T1}`);
+    expect(mail('cchc-2021.weeklyDigest.2022-W09').Text).toContain(`Xem chi tiết trên hệ thống theo dõi nhiệm vụ: ${PORTAL_URL}/`);
   });
 
   it('assignment notice: head and focal point, coordinating agency in CC, the task and its targets', () => {

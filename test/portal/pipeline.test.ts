@@ -6,6 +6,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import { createApp } from '../../src/api/app';
+import type { PortalSettings } from '../../src/config';
 import { createHealthProbes } from '../../src/health/probes';
 import { logger } from '../../src/logger';
 import { startApiHarness, type ApiHarness } from '../helpers/apiHarness';
@@ -88,27 +89,70 @@ describe('portal pipeline', () => {
     expect(csrfOf(page.text)).toMatch(/^[\w-]{40,}$/);
   });
 
-  it('sets it Secure (with the __Host- prefix) when PORTAL_URL is https', async () => {
-    // The same engine's database and Temporal, behind an https PORTAL_URL (as behind a TLS proxy).
+  /** Another app on the same engine's database and Temporal, with other portal settings. */
+  async function serveApp(portal: Partial<PortalSettings>): Promise<{ baseUrl: string; close(): Promise<void> }> {
     const app = createApp({
       db: api.engine.db,
       client: api.engine.client,
       taskQueue: 'api-test',
       logger,
       healthProbes: createHealthProbes({ temporal: api.engine.client.connection as never, mongo: api.engine.db.connection, smtp: api.engine.smtp }),
-      portal: { ...api.engine.portal, url: 'https://congviec.hcm.example' },
+      portal: { ...api.engine.portal, ...portal },
     });
     const server: Server = createServer(app);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as { port: number };
+    return { baseUrl: `http://127.0.0.1:${port}`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  }
+
+  it('sets it Secure (with the __Host- prefix) when PORTAL_URL is https', async () => {
+    // As behind a TLS proxy.
+    const served = await serveApp({ url: 'https://congviec.hcm.example' });
     try {
-      const address = server.address() as { port: number };
-      const page = await new PortalBrowser(`http://127.0.0.1:${address.port}`).get('/dang-nhap');
+      const page = await new PortalBrowser(served.baseUrl).get('/dang-nhap');
       const cookie = page.setCookies.find((line) => line.startsWith('__Host-phien='));
       expect(cookie).toMatch(/;\s*Secure/i);
       expect(cookie).toMatch(/;\s*HttpOnly/i);
       expect(cookie).toMatch(/;\s*SameSite=Lax/i);
     } finally {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await served.close();
+    }
+  });
+
+  /** Opens the sign-in form and posts `email` from it. */
+  async function askForLink(baseUrl: string, email: string) {
+    const browser = new PortalBrowser(baseUrl);
+    const form = await browser.get('/dang-nhap');
+    return browser.post('/dang-nhap', { _csrf: csrfOf(form.text)!, email });
+  }
+
+  it('limits sign-in requests per email: the next one gets a clear page and sends nothing', async () => {
+    const served = await serveApp({ signInPerEmail: 3, signInPerAddress: 1_000 });
+    try {
+      for (let i = 0; i < 3; i++) expect((await askForLink(served.baseUrl, 'daumoi@stnmt.hcm.example')).status).toBe(303);
+      const codes = await api.engine.db.signInCodes.countDocuments({ personEmail: 'daumoi@stnmt.hcm.example' });
+      const limited = await askForLink(served.baseUrl, ' DauMoi@stnmt.hcm.example');
+      expect(limited.status).toBe(429);
+      expect(limited.headers.get('retry-after')).toBe('900');
+      expect(limited.text).toContain('Bạn đã yêu cầu đăng nhập quá nhiều lần');
+      expect(limited.text).toContain('Hãy đợi 15 phút rồi thử lại');
+      expect(await api.engine.db.signInCodes.countDocuments({ personEmail: 'daumoi@stnmt.hcm.example' })).toBe(codes);
+      // Another email is not held back by this one.
+      expect((await askForLink(served.baseUrl, 'dangxuat@stnmt.hcm.example')).status).toBe(303);
+    } finally {
+      await served.close();
+    }
+  });
+
+  it('limits sign-in requests per network address, whatever the emails', async () => {
+    const served = await serveApp({ signInPerEmail: 1_000, signInPerAddress: 4 });
+    try {
+      for (let i = 0; i < 4; i++) expect((await askForLink(served.baseUrl, `nguoi${i}@stnmt.hcm.example`)).status).toBe(303);
+      const limited = await askForLink(served.baseUrl, 'nguoi-khac@stnmt.hcm.example');
+      expect(limited.status).toBe(429);
+      expect(limited.text).toContain('Bạn đã yêu cầu đăng nhập quá nhiều lần');
+    } finally {
+      await served.close();
     }
   });
 });
