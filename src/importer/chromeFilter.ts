@@ -5,7 +5,7 @@
  * "Nơi nhận" list and the signature block. Each is recognised by its shape, and goes to the
  * ignored list with its reason (never silently dropped).
  */
-import { foldVietnamese } from './foldVietnamese';
+import { foldVietnamese } from '../domain/text/foldVietnamese';
 import type { IgnoreReason } from './ignoreReasons';
 import type { Paragraph } from './normalizeText';
 

@@ -4,7 +4,7 @@
  * are dropped ("Lao động - Thương binh" = "Lao động-Thương binh" = "LĐ-TB&XH" split into words);
  * commas, semicolons, parentheses, colons, full stops, slashes and "&" are kept as tokens.
  */
-import { foldVietnamese } from './foldVietnamese';
+import { foldVietnamese } from '../domain/text/foldVietnamese';
 
 export interface Token {
   /** Folded form (lower case, one tone placement). */

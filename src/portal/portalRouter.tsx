@@ -14,6 +14,11 @@
 import path from 'node:path';
 import express, { Router, type ErrorRequestHandler, type NextFunction, type Request, type Response } from 'express';
 import { dependencyOutage } from '../api/dependencyOutage';
+import { assignmentListPage } from './pages/assignmentListPage';
+import { assignmentPages } from './pages/assignmentPage';
+import { campaignPages } from './pages/campaignPages';
+import { overduePage } from './pages/overduePage';
+import { secretariatQueuePage } from './pages/secretariatQueuePage';
 import { signInRoutes } from './pages/signInRoutes';
 import { loadSession } from './session/loadSession';
 import { parseForms, verifyCsrf } from './session/formPipeline';
@@ -45,6 +50,11 @@ export function portalRouter(options: Omit<PortalDeps, 'now'> & { now?: () => nu
     res.redirect(303, HOME_OF_ROLE[req.caller!.actor.role]);
   });
   // Pages (one line per page module, each behind requireSignIn where it needs a person):
+  router.use(assignmentListPage(deps));
+  router.use(assignmentPages(deps));
+  router.use(secretariatQueuePage(deps));
+  router.use(campaignPages(deps));
+  router.use(overduePage(deps));
 
   const onError: ErrorRequestHandler = (error, req, res, next) => {
     if (notPortal(req) || res.headersSent) return next(error);

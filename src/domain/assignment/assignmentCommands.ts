@@ -126,6 +126,23 @@ export function decide(
   }
 }
 
+/**
+ * The commands the assignment's state allows now, as `decide` judges them (who may give each is
+ * the caller's business: src/services/assignmentAccess.ts). Pages offer only these forms.
+ */
+export function commandsOpenIn(state: Pick<AssignmentState, 'status' | 'pendingExtension'>): AssignmentCommandType[] {
+  const isFinal = FINAL_STATUSES.includes(state.status);
+  const isOpen = OPEN_STATUSES.includes(state.status);
+  const open: AssignmentCommandType[] = [];
+  if (state.status === 'assigned') open.push('acknowledge');
+  if (isOpen) open.push('reportProgress', 'submitResult');
+  if (isOpen && !state.pendingExtension) open.push('requestExtension');
+  if (state.status === 'resultSubmitted') open.push('accept', 'returnForRework');
+  if (!isFinal && state.pendingExtension) open.push('decideExtension');
+  if (!isFinal) open.push('reassign', 'cancel', 'addCoordinationNote');
+  return open;
+}
+
 function extensionDateProblem(requested: LocalDate, current: LocalDate, today: LocalDate): string | undefined {
   if (requested < today) return `Ngày gia hạn ${formatVietnamese(requested)} đã qua.`;
   if (requested <= current) {

@@ -81,6 +81,7 @@ export function Layout({ title, person, csrfToken, children }: LayoutProps) {
         <main id="noi-dung" class="container" tabIndex={-1}>
           {children}
         </main>
+        <script src="/tai-nguyen/portal.js" defer></script>
         <footer class="site-footer">
           <div class="container">Sở Nội vụ Thành phố Hồ Chí Minh, Thường trực Ban Chỉ đạo</div>
         </footer>

@@ -6,7 +6,7 @@ import { findChrome } from '../../../src/importer/chromeFilter';
 import { findCitations } from '../../../src/importer/citations';
 import { findCoordination } from '../../../src/importer/coordination';
 import { findDeadline } from '../../../src/importer/deadlines';
-import { foldVietnamese } from '../../../src/importer/foldVietnamese';
+import { foldVietnamese } from '../../../src/domain/text/foldVietnamese';
 import { importDirective } from '../../../src/importer/importDirective';
 import { findKpiTargets } from '../../../src/importer/kpiTargets';
 import { addresseeLine, stripLeadingWords } from '../../../src/importer/leadingWords';

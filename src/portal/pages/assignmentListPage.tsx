@@ -1,0 +1,90 @@
+/**
+ * /nhiem-vu: my agency's assignments across campaigns (those it leads and those it coordinates),
+ * grouped in the four categories, each group sorted by deadline, with a search that ignores
+ * diacritics and filters by campaign and category.
+ */
+import { Router } from 'express';
+import type { ApiDeps } from '../../api/apiDeps';
+import { CATEGORY_LABELS, STATUS_CATEGORIES } from '../../domain/assignment/statusCategory';
+import { campaignChoices, findAssignments, groupByCategory, readFilters } from '../../services/portalQueries';
+import { sendPage } from '../render';
+import { AssignmentTable } from '../views/AssignmentTable';
+import { CategoryTag } from '../views/CategoryTag';
+import { Layout } from '../views/Layout';
+import { requireSignIn } from '../session/requireSignIn';
+import { pageContext } from './pageContext';
+
+export function assignmentListPage(deps: Pick<ApiDeps, 'db'>): Router {
+  const router = Router();
+  router.get('/nhiem-vu', requireSignIn, async (req, res) => {
+    const { caller, person, csrfToken } = pageContext(req, res);
+    const filters = readFilters(req.query);
+    const [rows, campaigns] = await Promise.all([findAssignments(deps.db, caller, filters), campaignChoices(deps.db, caller)]);
+    const groups = groupByCategory(rows).filter((group) => !filters.category || group.category === filters.category);
+    const filtered = Boolean(filters.q || filters.campaign || filters.category);
+    const isAgency = caller.actor.role === 'agency';
+    sendPage(
+      res,
+      <Layout title="Nhiệm vụ" person={person} csrfToken={csrfToken}>
+        <h1>{isAgency ? `Nhiệm vụ của ${person?.agencyName ?? caller.actor.agencyCode}` : 'Nhiệm vụ'}</h1>
+        <form method="get" action="/nhiem-vu" class="filters" role="search">
+          <div class="field">
+            <label class="field__label" for="q">
+              Tìm nhiệm vụ
+            </label>
+            <p class="field__hint" id="q-goi-y">
+              Gõ có dấu hoặc không dấu, ví dụ: chuyen doi so
+            </p>
+            <input class="input" id="q" name="q" type="search" value={filters.q ?? ''} aria-describedby="q-goi-y" />
+          </div>
+          <div class="field">
+            <label class="field__label" for="ke_hoach">
+              Kế hoạch
+            </label>
+            <select class="select" id="ke_hoach" name="ke_hoach">
+              <option value="">Tất cả kế hoạch</option>
+              {campaigns.map((campaign) => (
+                <option value={campaign.key} selected={campaign.key === filters.campaign}>
+                  {campaign.title}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="field">
+            <label class="field__label" for="nhom">
+              Nhóm
+            </label>
+            <select class="select" id="nhom" name="nhom">
+              <option value="">Tất cả các nhóm</option>
+              {STATUS_CATEGORIES.map((category) => (
+                <option value={category} selected={category === filters.category}>
+                  {CATEGORY_LABELS[category]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="filters__actions">
+            <button type="submit" class="button">
+              Lọc
+            </button>
+            {filtered ? <a href="/nhiem-vu">Bỏ lọc</a> : null}
+          </div>
+        </form>
+        <p role="status">
+          {rows.length === 0 ? (filtered ? 'Không có nhiệm vụ nào khớp với điều kiện lọc.' : 'Chưa có nhiệm vụ nào.') : `Có ${rows.length} nhiệm vụ.`}
+        </p>
+        {groups.map((group) =>
+          group.rows.length === 0 ? null : (
+            <section aria-labelledby={`nhom-${group.category}`}>
+              <h2 id={`nhom-${group.category}`}>
+                <CategoryTag category={group.category} /> <span class="count">{group.rows.length} nhiệm vụ</span>
+              </h2>
+              <AssignmentTable rows={group.rows} caption={group.label} showRelation={isAgency} showAgency={!isAgency} />
+            </section>
+          ),
+        )}
+      </Layout>,
+    );
+  });
+  return router;
+}

@@ -1,0 +1,176 @@
+/**
+ * /ke-hoach: the campaigns; /ke-hoach/:key: one campaign with its sections and tasks counted in
+ * the four categories, and every assignment with filters (section, agency, category, search);
+ * /ke-hoach/:key/nhiem-vu.csv: the same filtered list for Excel. Read-only for everyone.
+ */
+import { Router } from 'express';
+import type { ApiDeps } from '../../api/apiDeps';
+import { CATEGORY_LABELS, STATUS_CATEGORIES } from '../../domain/assignment/statusCategory';
+import { assignmentsCsv, campaignList, campaignOverview } from '../../services/campaignOverview';
+import { findAssignments, readFilters, type AssignmentFilters } from '../../services/portalQueries';
+import { sendPage } from '../render';
+import { AssignmentTable } from '../views/AssignmentTable';
+import { CountsTable } from '../views/CountsTable';
+import { dateText } from '../views/format';
+import { Layout } from '../views/Layout';
+import { NotFoundPage } from '../views/MessagePage';
+import { requireSignIn } from '../session/requireSignIn';
+import { pageContext } from './pageContext';
+
+const PAGE_SIZE = 100;
+
+function filterQuery(filters: AssignmentFilters, page?: number): string {
+  const params = new URLSearchParams();
+  if (filters.q) params.set('q', filters.q);
+  if (filters.section) params.set('muc', String(filters.section));
+  if (filters.agency) params.set('co_quan', filters.agency);
+  if (filters.category) params.set('nhom', filters.category);
+  if (page && page > 1) params.set('trang', String(page));
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+export function campaignPages(deps: Pick<ApiDeps, 'db'>): Router {
+  const router = Router();
+  const { db } = deps;
+
+  router.get('/ke-hoach', requireSignIn, async (req, res) => {
+    const { caller, person, csrfToken } = pageContext(req, res);
+    const campaigns = await campaignList(db, caller);
+    sendPage(
+      res,
+      <Layout title="Kế hoạch" person={person} csrfToken={csrfToken}>
+        <h1>Kế hoạch</h1>
+        {campaigns.length === 0 ? <p>Chưa có kế hoạch nào.</p> : null}
+        <CountsTable
+          caption="Số nhiệm vụ của mỗi kế hoạch theo bốn nhóm"
+          firstColumn="Kế hoạch"
+          rows={campaigns.map((campaign) => ({
+            label: `${campaign.title} (từ ${dateText(campaign.launchDate)}${campaign.cancelledAt ? ', đã hủy' : ''})`,
+            href: `/ke-hoach/${encodeURIComponent(campaign.key)}`,
+            counts: campaign.counts,
+          }))}
+        />
+      </Layout>,
+    );
+  });
+
+  router.get('/ke-hoach/:key', requireSignIn, async (req, res) => {
+    const { caller, person, csrfToken } = pageContext(req, res);
+    const overview = await campaignOverview(db, caller, String(req.params.key));
+    if (!overview) return sendPage(res, <NotFoundPage person={person} csrfToken={csrfToken} />, 404);
+    const filters = { ...readFilters(req.query), campaign: overview.key };
+    const rows = await findAssignments(db, caller, filters);
+    const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
+    const page = Math.min(pages, Math.max(1, Number(req.query.trang) || 1));
+    const shown = rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+    const base = `/ke-hoach/${encodeURIComponent(overview.key)}`;
+    const directive = overview.definition.directive;
+    sendPage(
+      res,
+      <Layout title={overview.definition.title} person={person} csrfToken={csrfToken}>
+        <p class="caption">Kế hoạch {overview.key}</p>
+        <h1>{overview.definition.title}</h1>
+        <p>
+          Theo {directive.number} ngày {dateText(directive.date)} của {directive.issuer}. Giao nhiệm vụ từ {dateText(overview.launchDate)}.
+          {overview.cancelledAt ? ' Kế hoạch đã bị hủy.' : ''}
+        </p>
+        <CountsTable
+          caption="Số nhiệm vụ theo mục và theo nhiệm vụ, trong bốn nhóm"
+          firstColumn="Mục / nhiệm vụ"
+          rows={[
+            { label: 'Cả kế hoạch', counts: overview.counts },
+            ...overview.sections.flatMap((section) => [
+              { label: `Mục ${section.number}. ${section.title}`, href: `${base}?muc=${section.number}#nhiem-vu`, counts: section.counts },
+              ...section.tasks.map((task) => ({ label: `${section.number}.${task.taskNumber}. ${task.title}`, counts: task.counts, nested: true })),
+            ]),
+          ]}
+        />
+
+        <h2 id="nhiem-vu">Các nhiệm vụ</h2>
+        <form method="get" action={`${base}#nhiem-vu`} class="filters" role="search">
+          <div class="field">
+            <label class="field__label" for="q">
+              Tìm nhiệm vụ
+            </label>
+            <input class="input" id="q" name="q" type="search" value={filters.q ?? ''} />
+          </div>
+          <div class="field">
+            <label class="field__label" for="muc">
+              Mục
+            </label>
+            <select class="select" id="muc" name="muc">
+              <option value="">Tất cả các mục</option>
+              {overview.sections.map((section) => (
+                <option value={String(section.number)} selected={section.number === filters.section}>
+                  {`Mục ${section.number}`}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="field">
+            <label class="field__label" for="co_quan">
+              Cơ quan chủ trì
+            </label>
+            <select class="select" id="co_quan" name="co_quan">
+              <option value="">Tất cả cơ quan</option>
+              {overview.agencies.map((agency) => (
+                <option value={agency.code} selected={agency.code === filters.agency}>
+                  {agency.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="field">
+            <label class="field__label" for="nhom">
+              Nhóm
+            </label>
+            <select class="select" id="nhom" name="nhom">
+              <option value="">Tất cả các nhóm</option>
+              {STATUS_CATEGORIES.map((category) => (
+                <option value={category} selected={category === filters.category}>
+                  {CATEGORY_LABELS[category]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="filters__actions">
+            <button type="submit" class="button">
+              Lọc
+            </button>
+            <a href={`${base}/nhiem-vu.csv${filterQuery(filters)}`} download>
+              Tải về CSV (mở bằng Excel)
+            </a>
+          </div>
+        </form>
+        <p role="status">
+          {rows.length === 0
+            ? 'Không có nhiệm vụ nào khớp với điều kiện lọc.'
+            : `Có ${rows.length} nhiệm vụ${pages > 1 ? `; trang ${page}/${pages}` : ''}.`}
+        </p>
+        {shown.length ? <AssignmentTable rows={shown} caption="Các nhiệm vụ của kế hoạch" showAgency /> : null}
+        {pages > 1 ? (
+          <nav class="pagination" aria-label="Trang">
+            {page > 1 ? <a href={`${base}${filterQuery(filters, page - 1)}#nhiem-vu`}>Trang trước</a> : null}
+            {page < pages ? <a href={`${base}${filterQuery(filters, page + 1)}#nhiem-vu`}>Trang sau</a> : null}
+          </nav>
+        ) : null}
+      </Layout>,
+    );
+  });
+
+  router.get('/ke-hoach/:key/nhiem-vu.csv', requireSignIn, async (req, res) => {
+    const { caller, person, csrfToken } = pageContext(req, res);
+    const campaign = await db.campaigns.exists({ _id: String(req.params.key) });
+    if (!campaign) return sendPage(res, <NotFoundPage person={person} csrfToken={csrfToken} />, 404);
+    const rows = await findAssignments(db, caller, { ...readFilters(req.query), campaign: String(req.params.key) });
+    res
+      .status(200)
+      .type('text/csv; charset=utf-8')
+      .setHeader('Cache-Control', 'private, no-store')
+      .attachment(`nhiem-vu-${req.params.key}.csv`)
+      .send(assignmentsCsv(rows));
+  });
+
+  return router;
+}

@@ -1,0 +1,101 @@
+/**
+ * A campaign as its page shows it: the directive, each section and each task with their counts in
+ * the four official categories, and the CSV of its assignments (with a UTF-8 byte-order mark, so
+ * Excel opens the Vietnamese text correctly).
+ */
+import type { Caller } from '../api/middleware/authenticate';
+import { countCategories, countCategoriesBy, type CategoryCounts } from '../domain/assignment/assignmentSummary';
+import { CATEGORY_LABELS } from '../domain/assignment/statusCategory';
+import type { Campaign } from '../domain/campaign/campaign';
+import { formatVietnamese } from '../domain/time/localDate';
+import type { Database } from '../db/database';
+import { visibilityFilter } from './assignmentAccess';
+import type { AssignmentRow } from './portalQueries';
+
+export interface TaskCounts {
+  taskNumber: number;
+  title: string;
+  counts: CategoryCounts;
+}
+
+export interface SectionCounts {
+  number: number;
+  title: string;
+  counts: CategoryCounts;
+  tasks: TaskCounts[];
+}
+
+export interface CampaignOverview {
+  key: string;
+  definition: Campaign;
+  launchDate: string;
+  cancelledAt?: Date;
+  counts: CategoryCounts;
+  sections: SectionCounts[];
+  agencies: { code: string; name: string }[];
+}
+
+export async function campaignList(db: Database, caller: Caller, now = Date.now()) {
+  const [campaigns, rows] = await Promise.all([
+    db.campaigns.find().sort({ launchDate: -1 }).lean(),
+    db.assignments.find(visibilityFilter(caller), { campaignKey: 1, status: 1, deadline: 1, completedAt: 1 }).lean(),
+  ]);
+  const byCampaign = countCategoriesBy(rows, (row) => row.campaignKey, now);
+  return campaigns
+    .filter((doc) => byCampaign[doc._id] || caller.actor.role !== 'agency')
+    .map((doc) => ({ key: doc._id, title: doc.definition.title, launchDate: doc.launchDate, cancelledAt: doc.cancelledAt, counts: byCampaign[doc._id] ?? countCategories([], now) }));
+}
+
+export async function campaignOverview(db: Database, caller: Caller, key: string, now = Date.now()): Promise<CampaignOverview | undefined> {
+  const doc = await db.campaigns.findById(key).lean();
+  if (!doc) return undefined;
+  const rows = await db.assignments
+    .find({ campaignKey: key, ...visibilityFilter(caller) }, { sectionNumber: 1, taskNumber: 1, agencyCode: 1, status: 1, deadline: 1, completedAt: 1 })
+    .lean();
+  const bySection = countCategoriesBy(rows, (row) => String(row.sectionNumber), now);
+  const byTask = countCategoriesBy(rows, (row) => `${row.sectionNumber}.${row.taskNumber}`, now);
+  const empty = () => countCategories([], now);
+  const codes = [...new Set(rows.map((row) => row.agencyCode))];
+  const agencies = await db.agencies.find({ _id: { $in: codes } }, { name: 1 }).sort({ name: 1 }).lean();
+  return {
+    key,
+    definition: doc.definition,
+    launchDate: doc.launchDate,
+    cancelledAt: doc.cancelledAt,
+    counts: countCategories(rows, now),
+    sections: doc.definition.sections.map((section) => ({
+      number: section.number,
+      title: section.title,
+      counts: bySection[String(section.number)] ?? empty(),
+      tasks: section.tasks.map((task, index) => ({
+        taskNumber: index + 1,
+        title: task.title,
+        counts: byTask[`${section.number}.${index + 1}`] ?? empty(),
+      })),
+    })),
+    agencies: agencies.map((agency) => ({ code: agency._id, name: agency.name })),
+  };
+}
+
+const CSV_COLUMNS: [string, (row: AssignmentRow) => string][] = [
+  ['Mã nhiệm vụ', (row) => row.id],
+  ['Mục', (row) => String(row.sectionNumber)],
+  ['Nhiệm vụ', (row) => row.title],
+  ['Cơ quan chủ trì', (row) => row.agencyName],
+  ['Trạng thái', (row) => row.statusText],
+  ['Nhóm', (row) => (row.category ? CATEGORY_LABELS[row.category] : 'Đã hủy')],
+  ['Hạn xử lý', (row) => formatVietnamese(row.deadline)],
+  ['Hạn ban đầu', (row) => formatVietnamese(row.originalDeadline)],
+  ['Số ngày làm việc quá hạn', (row) => (row.standing.kind === 'overdue' ? String(row.standing.workingDays) : '')],
+];
+
+/** RFC 4180 quoting; a cell starting with = + - @ is prefixed so a spreadsheet never runs it as a formula. */
+function csvCell(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export function assignmentsCsv(rows: AssignmentRow[]): string {
+  const lines = [CSV_COLUMNS.map(([title]) => title), ...rows.map((row) => CSV_COLUMNS.map(([, cell]) => cell(row)))];
+  return `\uFEFF${lines.map((line) => line.map(csvCell).join(',')).join('\r\n')}\r\n`;
+}

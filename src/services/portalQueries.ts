@@ -1,0 +1,165 @@
+/**
+ * What the portal's lists show: assignments as rows a person reads (agency names, the category,
+ * working days left or overdue), grouped in the four official categories. Pages only render what
+ * these return; who may see what is decided by assignmentAccess, as for the API.
+ */
+import type { Caller } from '../api/middleware/authenticate';
+import { STATUS_WORDS } from '../mail/vietnameseLabels';
+import type { AssignmentStatus } from '../domain/assignment/assignmentState';
+import { categorize, CATEGORY_LABELS, STATUS_CATEGORIES, type StatusCategory } from '../domain/assignment/statusCategory';
+import { WorkingCalendar } from '../domain/calendar/workingCalendar';
+import { matchesSearch } from '../domain/text/foldVietnamese';
+import { dateAt, yearOf, type LocalDate } from '../domain/time/localDate';
+import type { Database } from '../db/database';
+import type { AssignmentViewDoc } from '../db/models/assignmentViewModel';
+import { relationTo, visibilityFilter, type AssignmentRelation } from './assignmentAccess';
+import { calendarSnapshot } from './calendarService';
+import { categoryFilter } from './assignmentQueries';
+
+/** Where an assignment stands against its deadline, in working days (Vietnamese calendar). */
+export type Standing =
+  | { kind: 'daysLeft'; workingDays: number }
+  | { kind: 'overdue'; workingDays: number }
+  | { kind: 'closed' };
+
+export interface AssignmentRow {
+  id: string;
+  title: string;
+  campaignKey: string;
+  sectionNumber: number;
+  taskNumber: number;
+  agencyCode: string;
+  agencyName: string;
+  status: AssignmentStatus;
+  statusText: string;
+  category?: StatusCategory;
+  deadline: LocalDate;
+  originalDeadline: LocalDate;
+  standing: Standing;
+  /** How the viewer stands to it (an agency: lead or coordinator). */
+  relation?: AssignmentRelation;
+}
+
+/** Counts working days for many rows at once: one calendar read, one count per distinct deadline. */
+export class StandingJudge {
+  private readonly memo = new Map<string, Standing>();
+  private constructor(
+    private readonly calendar: WorkingCalendar,
+    readonly today: LocalDate,
+  ) {}
+
+  static async create(db: Database, deadlines: LocalDate[], now: number): Promise<StandingJudge> {
+    const today = dateAt(now);
+    const years = [yearOf(today), ...deadlines.map(yearOf)];
+    const snapshot = await calendarSnapshot(db, Math.min(...years), Math.max(...years) + 1);
+    return new StandingJudge(new WorkingCalendar(snapshot), today);
+  }
+
+  standing(doc: Pick<AssignmentViewDoc, 'status' | 'deadline'>): Standing {
+    if (doc.status === 'accepted' || doc.status === 'cancelled') return { kind: 'closed' };
+    const key = doc.deadline;
+    let found = this.memo.get(key);
+    if (!found) {
+      found =
+        this.today <= doc.deadline
+          ? { kind: 'daysLeft', workingDays: this.calendar.workingDaysBetween(this.today, doc.deadline) }
+          : { kind: 'overdue', workingDays: this.calendar.workingDaysBetween(doc.deadline, this.today) };
+      this.memo.set(key, found);
+    }
+    return found;
+  }
+}
+
+export async function agencyNames(db: Database): Promise<Map<string, string>> {
+  const docs = await db.agencies.find({}, { name: 1 }).lean();
+  return new Map(docs.map((doc) => [doc._id, doc.name]));
+}
+
+export async function toRows(db: Database, caller: Caller, docs: AssignmentViewDoc[], now: number): Promise<AssignmentRow[]> {
+  if (docs.length === 0) return [];
+  const [names, judge] = await Promise.all([agencyNames(db), StandingJudge.create(db, [...new Set(docs.map((d) => d.deadline))], now)]);
+  return docs.map((doc) => ({
+    id: doc._id,
+    title: doc.title,
+    campaignKey: doc.campaignKey,
+    sectionNumber: doc.sectionNumber,
+    taskNumber: doc.taskNumber,
+    agencyCode: doc.agencyCode,
+    agencyName: names.get(doc.agencyCode) ?? doc.agencyCode,
+    status: doc.status,
+    statusText: STATUS_WORDS[doc.status],
+    category: categorize(doc, now),
+    deadline: doc.deadline,
+    originalDeadline: doc.originalDeadline,
+    standing: judge.standing(doc),
+    relation: relationTo(caller, doc),
+  }));
+}
+
+/** Order of the groups on a page: what needs action first. */
+export const CATEGORY_ORDER: readonly StatusCategory[] = ['overdue', 'inProgressWithinDeadline', 'completedLate', 'completedOnTime'];
+
+export interface CategoryGroup {
+  category: StatusCategory;
+  label: string;
+  rows: AssignmentRow[];
+}
+
+export function groupByCategory(rows: AssignmentRow[]): CategoryGroup[] {
+  return CATEGORY_ORDER.map((category) => ({
+    category,
+    label: CATEGORY_LABELS[category],
+    rows: rows.filter((row) => row.category === category),
+  }));
+}
+
+export interface AssignmentFilters {
+  q?: string;
+  campaign?: string;
+  category?: StatusCategory;
+  section?: number;
+  agency?: string;
+}
+
+/** Reads filters from a query string, ignoring what is not valid rather than failing the page. */
+export function readFilters(query: Record<string, unknown>): AssignmentFilters {
+  const text = (value: unknown, max: number) => (typeof value === 'string' && value.trim() !== '' ? value.trim().slice(0, max) : undefined);
+  const category = text(query.nhom, 40);
+  const section = Number(text(query.muc, 3));
+  return {
+    q: text(query.q, 200),
+    campaign: text(query.ke_hoach, 50),
+    category: STATUS_CATEGORIES.includes(category as StatusCategory) ? (category as StatusCategory) : undefined,
+    section: Number.isInteger(section) && section > 0 ? section : undefined,
+    agency: text(query.co_quan, 20),
+  };
+}
+
+/**
+ * The assignments this caller may see that match the filters, sorted by deadline. The search
+ * ignores diacritics, so it runs here on the titles rather than in the database.
+ */
+export async function findAssignments(db: Database, caller: Caller, filters: AssignmentFilters, now = Date.now()): Promise<AssignmentRow[]> {
+  const and: Record<string, unknown>[] = [visibilityFilter(caller)];
+  if (filters.campaign) and.push({ campaignKey: filters.campaign });
+  if (filters.section) and.push({ sectionNumber: filters.section });
+  if (filters.agency) and.push({ agencyCode: filters.agency });
+  if (filters.category) and.push(categoryFilter(filters.category, now));
+  const docs = await db.assignments.find({ $and: and.filter((part) => Object.keys(part).length > 0) }).sort({ deadlineEndsAt: 1, _id: 1 }).lean();
+  const matching = filters.q ? docs.filter((doc) => matchesSearch(`${doc.title} ${doc._id}`, filters.q!)) : docs;
+  return toRows(db, caller, matching, now);
+}
+
+/** The campaigns a caller's assignments belong to, for the filter list: key and title. */
+export async function campaignChoices(db: Database, caller: Caller): Promise<{ key: string; title: string }[]> {
+  const keys = (await db.assignments.distinct('campaignKey', visibilityFilter(caller))) as string[];
+  const docs = await db.campaigns.find({ _id: { $in: keys } }).lean();
+  return docs
+    .sort((a, b) => b.launchDate.localeCompare(a.launchDate))
+    .map((doc) => ({ key: doc._id, title: doc.definition.title }));
+}
+
+/** Every overdue assignment the caller may see, across campaigns, most overdue first. */
+export async function overdueAssignments(db: Database, caller: Caller, now = Date.now()): Promise<AssignmentRow[]> {
+  return findAssignments(db, caller, { category: 'overdue' }, now);
+}
