@@ -90,7 +90,7 @@ describe('daily work in the portal, in a real browser', () => {
     await page.getByLabel('Email').fill(AGENCY_EMAIL);
     await page.locator('main button[type=submit]').click();
     await page.waitForURL(/kiem-tra-email/);
-    const signInLink = await linkInEmail(AGENCY_EMAIL, 'Đăng nhập', `${api.baseUrl}/dang-nhap/xac-nhan?ma=`);
+    const signInLink = await linkInEmail(AGENCY_EMAIL, 'đăng nhập', `${api.baseUrl}/dang-nhap/xac-nhan?ma=`);
     await page.goto(signInLink);
     await page.locator('main button[type=submit]').click();
     await page.waitForURL(url(`/nhiem-vu/${ID}`));
@@ -198,7 +198,7 @@ describe('daily work in the portal, in a real browser', () => {
     await page.getByLabel('Email').fill('hai@stnmt.example');
     await page.locator('main button[type=submit]').click();
     await page.waitForURL(/kiem-tra-email/);
-    const link = await linkInEmail('hai@stnmt.example', 'Đăng nhập', `${api.baseUrl}/dang-nhap/xac-nhan?ma=`);
+    const link = await linkInEmail('hai@stnmt.example', 'đăng nhập', `${api.baseUrl}/dang-nhap/xac-nhan?ma=`);
     await page.goto(link);
     await page.locator('main button[type=submit]').click();
     await page.waitForURL(url('/nhiem-vu'));

@@ -14,6 +14,9 @@ import { Layout } from '../views/Layout';
 import { requireSignIn } from '../session/requireSignIn';
 import { pageContext } from './pageContext';
 
+/** Rows shown per group: beyond this a list is for filtering, not reading (the CSV has them all). */
+const ROWS_PER_GROUP = 200;
+
 export function assignmentListPage(deps: Pick<ApiDeps, 'db'>): Router {
   const router = Router();
   router.get('/nhiem-vu', requireSignIn, async (req, res) => {
@@ -79,7 +82,12 @@ export function assignmentListPage(deps: Pick<ApiDeps, 'db'>): Router {
               <h2 id={`nhom-${group.category}`}>
                 <CategoryTag category={group.category} /> <span class="count">{group.rows.length} nhiệm vụ</span>
               </h2>
-              <AssignmentTable rows={group.rows} caption={group.label} showRelation={isAgency} showAgency={!isAgency} />
+              <AssignmentTable rows={group.rows.slice(0, ROWS_PER_GROUP)} caption={group.label} showRelation={isAgency} showAgency={!isAgency} />
+              {group.rows.length > ROWS_PER_GROUP ? (
+                <p class="inset">
+                  Đang hiện {ROWS_PER_GROUP} nhiệm vụ có hạn sớm nhất trong {group.rows.length}. Hãy tìm hoặc lọc theo kế hoạch để thu hẹp danh sách.
+                </p>
+              ) : null}
             </section>
           ),
         )}
