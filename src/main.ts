@@ -5,7 +5,7 @@
 import { ConfigError, loadConfig, portalSettings } from './config';
 import { startEngine, type RunningEngine } from './engine';
 import { logger } from './logger';
-import { loadDefaultsIfEmpty } from './services/defaultData';
+import { loadDefaultsIfEmpty, loadPeopleIfEmpty } from './services/defaultData';
 import { startLocalStack, type LocalStack } from './stack/localStack';
 import { StackStartError } from './stack/service';
 
@@ -52,11 +52,15 @@ async function main(): Promise<void> {
     await loadDefaultsIfEmpty({ db: engine.db, client: engine.client, taskQueue: config.TEMPORAL_TASK_QUEUE }, (message) =>
       logger.info(message),
     );
+  } else {
+    // Without the demo data, the agencies' contacts still become people who may sign in.
+    await loadPeopleIfEmpty(engine.db, (message) => logger.info(message), null);
   }
   void engine.workerStopped.then(() => shutdown('the worker stopped', 1), () => shutdown('the worker failed', 1));
 
   const lines = ['', 'Directive engine is running.'];
   if (engine.apiUrl) {
+    lines.push(`  Portal:       ${engine.portal.url}   (sign in with a work email; the link arrives by email)`);
     lines.push(`  API:          ${engine.apiUrl}/api/v1   (health: ${engine.apiUrl}/health)`);
     lines.push(`  API docs:     ${engine.apiUrl}/api/docs`);
   }

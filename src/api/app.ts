@@ -15,6 +15,7 @@ import { idempotency } from './middleware/idempotency';
 import { OpenApiRegistry } from './openapi/registry';
 import { Problem, problems, sendProblem } from './problem';
 import { agencyRoutes } from './routes/agencies';
+import { peopleRoutes } from './routes/people';
 import { assignmentRoutes } from './routes/assignments';
 import { calendarRoutes } from './routes/calendars';
 import { campaignImportRoutes } from './routes/campaignImport';
@@ -93,6 +94,7 @@ export function createApp(options: AppOptions): Express {
   api.use(campaignRoutes(deps));
   api.use(assignmentRoutes(deps));
   api.use(agencyRoutes(deps));
+  api.use(peopleRoutes(deps));
   api.use(calendarRoutes(deps));
   api.use(statisticsRoutes(deps));
   api.use(outboxRoutes(deps));

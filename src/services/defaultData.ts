@@ -16,12 +16,17 @@ import { CampaignFileSchema } from '../domain/campaign/campaignFile';
 import { dateAt, isLocalDate, yearOf, type LocalDate } from '../domain/time/localDate';
 import type { Database } from '../db/database';
 import { insertOnce } from '../db/insertOnce';
+import { toAgency } from '../db/models/agencyModel';
+import { PersonSchema, type Person } from '../domain/person/person';
+import { peopleFromAgencies } from './people';
 import { PROJECT_ROOT } from '../stack/paths';
 import { CampaignConflict, launchCampaign, resumeInterruptedLaunch } from './campaignService';
 
 export const DEFAULTS_DIR = path.join(PROJECT_ROOT, 'defaults');
 export const DEFAULT_AGENCIES_FILE = path.join(DEFAULTS_DIR, 'agencies-hcmc-2021.yaml');
 export const DEFAULT_CAMPAIGN_FILE = path.join(DEFAULTS_DIR, 'campaign-cchc-2021.yaml');
+/** The secretariat's and the People's Committee's staff (agency people come from the agencies' contacts). */
+export const DEFAULT_PEOPLE_FILE = path.join(DEFAULTS_DIR, 'people-hcmc-2021.yaml');
 
 function shiftYears(date: LocalDate, years: number): LocalDate {
   const shifted = `${yearOf(date) + years}${date.slice(4)}`;
@@ -59,6 +64,7 @@ export async function loadDefaultsIfEmpty(
     );
     log(`loaded ${inserted} agencies from ${path.relative(PROJECT_ROOT, DEFAULT_AGENCIES_FILE)}`);
   }
+  await loadPeopleIfEmpty(db, log);
   const system = { role: 'system', name: 'hệ thống (kế hoạch mặc định)' } as const;
   if ((await db.campaigns.estimatedDocumentCount()) === 0 && fs.existsSync(DEFAULT_CAMPAIGN_FILE)) {
     const file = CampaignFileSchema.parse(YAML.parse(fs.readFileSync(DEFAULT_CAMPAIGN_FILE, 'utf8')));
@@ -74,4 +80,30 @@ export async function loadDefaultsIfEmpty(
     const key = CampaignFileSchema.parse(YAML.parse(fs.readFileSync(DEFAULT_CAMPAIGN_FILE, 'utf8'))).campaign.key;
     if (await resumeInterruptedLaunch(deps, key, system)) log(`finished the interrupted launch of the default campaign ${key}`);
   }
+}
+
+/**
+ * The people who may sign in, on a directory that has none yet: every contact of every agency in
+ * the database (role agency), then the shipped staff of the secretariat and the People's Committee.
+ * An installation that had agencies before the portal existed gets its people on the next start.
+ */
+export async function loadPeopleIfEmpty(
+  db: Database,
+  log: (message: string) => void,
+  /** The staff file; null: the agencies' contacts only (no shipped demo staff). */
+  file: string | null = DEFAULT_PEOPLE_FILE,
+): Promise<number> {
+  if ((await db.people.estimatedDocumentCount()) > 0) return 0;
+  const agencies = (await db.agencies.find().lean()).map(toAgency);
+  const staff = file && fs.existsSync(file) ? z.array(PersonSchema).parse(YAML.parse(fs.readFileSync(file, 'utf8'))) : [];
+  const known = new Set(agencies.map((agency) => agency.code));
+  const byEmail = new Map<string, Person>();
+  for (const person of [...peopleFromAgencies(agencies), ...staff.filter((p) => known.has(p.agencyCode))]) byEmail.set(person.email, person);
+  const now = new Date();
+  const inserted = await insertOnce(
+    db.people,
+    [...byEmail.values()].map(({ email, ...rest }) => ({ _id: email, ...rest, updatedAt: now })),
+  );
+  if (inserted > 0) log(`loaded ${inserted} people who may sign in to the portal (agency contacts${file ? ` and ${path.relative(PROJECT_ROOT, file)}` : ''})`);
+  return inserted;
 }

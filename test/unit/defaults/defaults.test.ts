@@ -8,6 +8,8 @@ import { z } from 'zod';
 import '../../../src/domain/validation';
 import { readDataFile } from '../../../src/cli/readDataFile';
 import { AgencySchema } from '../../../src/domain/agency/agency';
+import { PersonSchema } from '../../../src/domain/person/person';
+import { peopleFromAgencies } from '../../../src/services/people';
 import { resolveCalendar } from '../../../src/domain/calendar/resolveCalendar';
 import { WorkingCalendar } from '../../../src/domain/calendar/workingCalendar';
 import { CampaignFileSchema } from '../../../src/domain/campaign/campaignFile';
@@ -108,5 +110,28 @@ describe('defaults/campaign-cchc-2021.yaml', () => {
     expect([...deadlines].sort()).toEqual(['2021-12-27', '2021-12-31', '2022-01-14']);
     // The 2021 Tết edit: off from 10/02 to 16/02/2021, back at work on 17/02.
     expect(['2021-02-10', '2021-02-16', '2021-02-17'].map((date) => calendar.isWorkingDay(date))).toEqual([false, false, true]);
+  });
+});
+
+describe('defaults/people-hcmc-2021.yaml', () => {
+  const staff = readDataFile(path.join(DEFAULTS, 'people-hcmc-2021.yaml'), z.array(PersonSchema), 'Người dùng');
+
+  it('holds the secretariat (Sở Nội vụ) and People’s Committee staff, on reserved domains, of agencies in the directory', () => {
+    expect(staff.filter((p) => p.role === 'secretariat').map((p) => p.agencyCode)).toEqual(expect.arrayContaining(['SNV']));
+    expect(new Set(staff.filter((p) => p.role === 'secretariat').map((p) => p.agencyCode))).toEqual(new Set(['SNV']));
+    expect(new Set(staff.filter((p) => p.role === 'committee').map((p) => p.agencyCode))).toEqual(new Set(['VPUB']));
+    expect(staff.some((p) => p.role === 'agency')).toBe(false);
+    const codes = new Set(directory.map((agency) => agency.code));
+    for (const person of staff) {
+      expect(codes.has(person.agencyCode)).toBe(true);
+      expect(person.email).toMatch(/@[a-z0-9.-]+\.hcm\.example$/);
+    }
+  });
+
+  it('shares no email with the agencies’ contacts, which become people of the agency role', () => {
+    const contacts = peopleFromAgencies(directory);
+    expect(contacts.length).toBe(directory.length * 2);
+    const emails = [...contacts, ...staff].map((p) => p.email);
+    expect(new Set(emails).size).toBe(emails.length);
   });
 });
