@@ -7,7 +7,7 @@
  */
 import { savePerson } from '../../src/services/people';
 import { hashSecret } from '../../src/services/portalSessions';
-import { startApiHarness, type ApiHarness } from '../helpers/apiHarness';
+import { launchTestCampaign, startApiHarness, type ApiHarness } from '../helpers/apiHarness';
 import { eventually } from '../helpers/eventually';
 import { MailpitApi } from '../helpers/mailpitApi';
 import { signInAs } from '../helpers/portalSession';
@@ -16,6 +16,7 @@ import { csrfOf, inputValue, PortalBrowser, type PortalResponse } from './portal
 const MINUTE = 60_000;
 const HONG = 'hong.tt@stnmt.hcm.example';
 const TASK_PAGE = '/nhiem-vu/cchc-2021.s4.t2.STNMT';
+const SIGN_IN_SUBJECT = 'Liên kết đăng nhập hệ thống theo dõi nhiệm vụ';
 
 describe('sign-in by one-time link', () => {
   let api: ApiHarness;
@@ -51,29 +52,23 @@ describe('sign-in by one-time link', () => {
 
   /** The newest sign-in link Mailpit received for `email`, as a path of the portal. */
   async function linkFromMailpit(email: string, after: number): Promise<string> {
-    const messages = await eventually(
-      async () => (await inbox.messages()).filter((m) => m.To.some((to) => to.Address === email)),
-      (list) => list.length > after,
-      { timeoutMs: 30_000 },
-    );
+    const messages = await eventually(() => signInMailsTo(email), (list) => list.length > after, { timeoutMs: 30_000 });
     const message = await inbox.message(messages[0]!.ID);
-    expect(message.Subject).toBe('Liên kết đăng nhập hệ thống theo dõi nhiệm vụ');
     const link = message.Text.match(/https?:\/\/\S+\/dang-nhap\/xac-nhan\?ma=[\w-]+/)?.[0];
     expect(link).toBeDefined();
     expect(link!.startsWith(`${api.engine.portal.url}/dang-nhap/xac-nhan?ma=`)).toBe(true);
     return link!.slice(api.engine.portal.url.length);
   }
 
-  /** How many emails `email` has received, once every link asked for so far has arrived. */
+  /** The sign-in emails `email` received, newest first. */
+  const signInMailsTo = async (email: string) =>
+    (await inbox.messages()).filter((m) => m.Subject === SIGN_IN_SUBJECT && m.To.some((to) => to.Address === email));
+
+  /** How many sign-in emails `email` has received, once every link asked for so far has arrived. */
   async function mailsTo(email: string): Promise<number> {
-    const sentToHer = () => api.engine.db.outbox.countDocuments({ personEmail: email, status: 'sent' });
     await eventually(() => api.engine.db.outbox.countDocuments({ status: { $in: ['pending', 'sending'] } }), (n) => n === 0);
-    const expected = await sentToHer();
-    const received = await eventually(
-      async () => (await inbox.messages()).filter((m) => m.To.some((to) => to.Address === email)).length,
-      (n) => n === expected,
-    );
-    return received;
+    const expected = await api.engine.db.outbox.countDocuments({ kind: 'signInLink', personEmail: email, status: 'sent' });
+    return (await eventually(() => signInMailsTo(email), (list) => list.length === expected)).length;
   }
 
   async function confirm(browser: PortalBrowser, linkPath: string): Promise<PortalResponse> {
@@ -251,5 +246,37 @@ describe('sign-in by one-time link', () => {
     const linksBefore = await api.engine.db.outbox.countDocuments({ personEmail: email });
     expect((await askForLink(new PortalBrowser(api.baseUrl), email)).location).toBe('/dang-nhap/kiem-tra-email');
     expect(await api.engine.db.outbox.countDocuments({ personEmail: email })).toBe(linksBefore);
+  });
+
+  it('takes a person without a session from the link in an assignment email, through sign-in, to that assignment', async () => {
+    await api.engine.db.agencies.updateOne(
+      { _id: 'STNMT' },
+      { $set: { contacts: [{ role: 'focalPoint', name: 'Trần Thị Hồng', email: HONG }] } },
+    );
+    await launchTestCampaign(api, {
+      key: 'dang-nhap-tu-thu',
+      sections: [{ number: 1, title: 'Sở Tài nguyên và Môi trường', addressees: { agencies: ['STNMT'] }, tasks: [{ title: 'Công khai thủ tục đất đai' }] }],
+    });
+    const id = 'dang-nhap-tu-thu.s1.t1.STNMT';
+    const notice = await eventually(
+      async () => (await inbox.messages()).find((m) => m.Subject.includes(`[dang-nhap-tu-thu | ${id}]`)),
+      (found) => found !== undefined,
+    );
+    const text = (await inbox.message(notice!.ID)).Text;
+    const link = `${api.engine.portal.url}/nhiem-vu/${id}`;
+    expect(text).toContain(`Mở nhiệm vụ trên hệ thống: ${link}`);
+
+    const browser = new PortalBrowser(api.baseUrl);
+    const opened = await browser.get(`/nhiem-vu/${id}`);
+    expect(opened.status).toBe(303);
+    expect(opened.location).toBe(`/dang-nhap?tiep=${encodeURIComponent(`/nhiem-vu/${id}`)}`);
+    const before = await mailsTo(HONG);
+    const asked = await askForLink(browser, HONG, `/nhiem-vu/${id}`);
+    expect(asked.location).toBe('/dang-nhap/kiem-tra-email');
+    const signedIn = await confirm(browser, await linkFromMailpit(HONG, before));
+    expect(signedIn.location).toBe(`/nhiem-vu/${id}`);
+    const page = await browser.get(signedIn.location!);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('Công khai thủ tục đất đai');
   });
 });
