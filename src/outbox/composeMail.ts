@@ -29,7 +29,7 @@ import type { TemplateStore } from '../mail/templateStore';
 import { portalLinks } from '../mail/portalLinks';
 import { documentDateText } from '../mail/vietnameseLabels';
 import { MAIL_KIND_LABELS } from '../domain/notification/mailKinds';
-import { SIGN_IN_CODE_MINUTES } from '../domain/person/signInCode';
+import { SIGN_IN_CODE_MINUTES, SIGN_IN_CODE_MS } from '../domain/person/signInCode';
 import { readCampaignMailSettings } from './campaignMailSettings';
 import { digestReport } from './digestReport';
 import type { MailSettings } from './mailSettings';
@@ -42,6 +42,8 @@ export interface MailContext {
   from: Mailbox;
   /** PORTAL_URL without a trailing slash: the links in every email start with it. */
   portalUrl: string;
+  /** The dispatcher's clock (a sign-in link is not sent once it has expired). */
+  now?: () => number;
 }
 
 export interface Attachment {
@@ -204,7 +206,14 @@ async function failureDraft(ctx: MailContext, entry: OutboxDoc): Promise<Draft> 
 
 /** The one-time sign-in link, to the person who asked for it (and to nobody else). */
 async function signInDraft(ctx: MailContext, entry: OutboxDoc): Promise<Draft> {
-  if (!entry.personEmail || !entry.signInCode) throw new Error(`sign-in email ${entry._id} lacks its person or code`);
+  // A link that can no longer work is not worth sending: the person asks for a new one.
+  const nobody = { to: [], cc: [] };
+  if (!entry.personEmail || !entry.signInCode) {
+    throw new UndeliverableMail('Liên kết đăng nhập không còn được lưu (thư đã gửi hoặc đã hủy); người dùng cần yêu cầu liên kết mới.', nobody);
+  }
+  if (entry.createdAt.getTime() + SIGN_IN_CODE_MS <= (ctx.now ?? Date.now)()) {
+    throw new UndeliverableMail(`Liên kết đăng nhập đã hết hạn (${SIGN_IN_CODE_MINUTES} phút) trước khi gửi được; người dùng cần yêu cầu liên kết mới.`, nobody);
+  }
   const person = await ctx.db.people.findById(entry.personEmail).lean();
   const mailbox: Mailbox = { name: person?.name, address: entry.personEmail };
   const view = {

@@ -61,6 +61,7 @@ export function signInRoutes(deps: PortalDeps): Router {
     const next = safeNext(req.query.tiep);
     if (req.caller?.person) return res.redirect(303, next);
     const session = await ensureSession(deps, req, res);
+    sweepNow();
     sendPage(res, <SignInForm csrfToken={session.csrfToken} next={next} signedOut={req.query['da-dang-xuat'] === '1'} />);
   });
 
