@@ -6,14 +6,14 @@
 import type { Caller } from '../api/middleware/authenticate';
 import type { Actor } from '../domain/assignment/actor';
 import { commandsOpenIn, type AssignmentCommandType } from '../domain/assignment/assignmentCommands';
-import type { AssignmentEvent } from '../domain/assignment/assignmentEvents';
+import { eventId, type AssignmentEvent } from '../domain/assignment/assignmentEvents';
 import { describeEvent, EVENT_LABELS } from '../domain/assignment/describeEvent';
 import type { AssignmentState } from '../domain/assignment/assignmentState';
 import type { KpiTarget } from '../domain/campaign/campaign';
 import type { Directive } from '../domain/campaign/campaign';
 import type { Database } from '../db/database';
 import { fromViewDoc } from '../db/models/assignmentViewModel';
-import { fromStoredEvent } from '../db/models/eventModel';
+import { fromStoredEvent, type StoredEvent } from '../db/models/eventModel';
 import { commandsFor, findVisibleAssignment, type AssignmentRelation } from './assignmentAccess';
 import { agencyNames, toRows, type AssignmentRow } from './portalQueries';
 
@@ -40,6 +40,20 @@ export interface AssignmentPageData {
   actions: AssignmentCommandType[];
 }
 
+/** Beyond this many events, one query is cheaper than a lookup each. */
+const LOOKUPS_AT_MOST = 300;
+
+/**
+ * The assignment's events. Their ids are `<assignment>#<seq>` and the read model knows the last
+ * seq, so each is read by `_id` (the one lookup FerretDB's SQLite backend serves from an index)
+ * instead of a query that would pass over the whole events collection.
+ */
+async function timelineEvents(db: Database, id: string, lastSeq: number): Promise<StoredEvent[]> {
+  if (lastSeq > LOOKUPS_AT_MOST) return db.events.find({ assignmentId: id }).sort({ seq: 1 }).lean();
+  const found = await Promise.all(Array.from({ length: lastSeq }, (_, i) => db.events.findById(eventId(id, i + 1)).lean()));
+  return found.filter((event): event is NonNullable<typeof event> => event !== null);
+}
+
 const ROLE_WORDS: Record<Actor['role'], string> = {
   secretariat: 'Ban Chỉ đạo CCHC (Sở Nội vụ)',
   committee: 'UBND Thành phố',
@@ -60,7 +74,7 @@ export async function assignmentPage(db: Database, caller: Caller, id: string, n
   const [names, campaign, stored, [row]] = await Promise.all([
     agencyNames(db),
     db.campaigns.findById(doc.campaignKey).lean(),
-    db.events.find({ assignmentId: id }).sort({ seq: 1 }).lean(),
+    timelineEvents(db, id, doc.seq),
     toRows(db, caller, [doc], now),
   ]);
   const state = fromViewDoc(doc);

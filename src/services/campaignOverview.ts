@@ -9,6 +9,7 @@ import { CATEGORY_LABELS } from '../domain/assignment/statusCategory';
 import type { Campaign } from '../domain/campaign/campaign';
 import { formatVietnamese } from '../domain/time/localDate';
 import type { Database } from '../db/database';
+import type { AssignmentViewDoc } from '../db/models/assignmentViewModel';
 import { visibilityFilter } from './assignmentAccess';
 import type { AssignmentRow } from './portalQueries';
 
@@ -46,12 +47,10 @@ export async function campaignList(db: Database, caller: Caller, now = Date.now(
     .map((doc) => ({ key: doc._id, title: doc.definition.title, launchDate: doc.launchDate, cancelledAt: doc.cancelledAt, counts: byCampaign[doc._id] ?? countCategories([], now) }));
 }
 
-export async function campaignOverview(db: Database, caller: Caller, key: string, now = Date.now()): Promise<CampaignOverview | undefined> {
+/** `rows`: the campaign's assignments the caller may see (visibleAssignments), read once for the whole page. */
+export async function campaignOverview(db: Database, key: string, rows: AssignmentViewDoc[], now = Date.now()): Promise<CampaignOverview | undefined> {
   const doc = await db.campaigns.findById(key).lean();
   if (!doc) return undefined;
-  const rows = await db.assignments
-    .find({ campaignKey: key, ...visibilityFilter(caller) }, { sectionNumber: 1, taskNumber: 1, agencyCode: 1, status: 1, deadline: 1, completedAt: 1 })
-    .lean();
   const bySection = countCategoriesBy(rows, (row) => String(row.sectionNumber), now);
   const byTask = countCategoriesBy(rows, (row) => `${row.sectionNumber}.${row.taskNumber}`, now);
   const empty = () => countCategories([], now);

@@ -14,7 +14,6 @@ import type { Database } from '../db/database';
 import type { AssignmentViewDoc } from '../db/models/assignmentViewModel';
 import { relationTo, visibilityFilter, type AssignmentRelation } from './assignmentAccess';
 import { calendarSnapshot } from './calendarService';
-import { categoryFilter } from './assignmentQueries';
 
 /** Where an assignment stands against its deadline, in working days (Vietnamese calendar). */
 export type Standing =
@@ -135,28 +134,63 @@ export function readFilters(query: Record<string, unknown>): AssignmentFilters {
   };
 }
 
+/** The fields a list row needs: lists read many documents, so they read only these. */
+const ROW_FIELDS = {
+  title: 1,
+  campaignKey: 1,
+  sectionNumber: 1,
+  taskNumber: 1,
+  agencyCode: 1,
+  coordinatingAgencies: 1,
+  status: 1,
+  deadline: 1,
+  originalDeadline: 1,
+  completedAt: 1,
+} as const;
+
 /**
- * The assignments this caller may see that match the filters, sorted by deadline. The search
- * ignores diacritics, so it runs here on the titles rather than in the database.
+ * Everything the caller may see (of one campaign), sorted by deadline, in ONE read: FerretDB's
+ * SQLite backend pushes down no filter but `_id`, so each query is a pass over the collection;
+ * the other filters (and the search, which ignores diacritics) run here on the result.
  */
-export async function findAssignments(db: Database, caller: Caller, filters: AssignmentFilters, now = Date.now()): Promise<AssignmentRow[]> {
-  const and: Record<string, unknown>[] = [visibilityFilter(caller)];
-  if (filters.campaign) and.push({ campaignKey: filters.campaign });
-  if (filters.section) and.push({ sectionNumber: filters.section });
-  if (filters.agency) and.push({ agencyCode: filters.agency });
-  if (filters.category) and.push(categoryFilter(filters.category, now));
-  const docs = await db.assignments.find({ $and: and.filter((part) => Object.keys(part).length > 0) }).sort({ deadlineEndsAt: 1, _id: 1 }).lean();
-  const matching = filters.q ? docs.filter((doc) => matchesSearch(`${doc.title} ${doc._id}`, filters.q!)) : docs;
-  return toRows(db, caller, matching, now);
+export async function visibleAssignments(db: Database, caller: Caller, campaign?: string): Promise<AssignmentViewDoc[]> {
+  const filter = { ...visibilityFilter(caller), ...(campaign ? { campaignKey: campaign } : {}) };
+  const docs = (await db.assignments.find(filter, ROW_FIELDS).lean()) as AssignmentViewDoc[];
+  return docs.sort((a, b) => a.deadline.localeCompare(b.deadline) || a._id.localeCompare(b._id));
 }
 
-/** The campaigns a caller's assignments belong to, for the filter list: key and title. */
-export async function campaignChoices(db: Database, caller: Caller): Promise<{ key: string; title: string }[]> {
-  const keys = (await db.assignments.distinct('campaignKey', visibilityFilter(caller))) as string[];
-  const docs = await db.campaigns.find({ _id: { $in: keys } }).lean();
-  return docs
+export function filterAssignments(docs: AssignmentViewDoc[], filters: AssignmentFilters, now: number): AssignmentViewDoc[] {
+  return docs.filter(
+    (doc) =>
+      (!filters.campaign || doc.campaignKey === filters.campaign) &&
+      (!filters.section || doc.sectionNumber === filters.section) &&
+      (!filters.agency || doc.agencyCode === filters.agency) &&
+      (!filters.category || categorize(doc, now) === filters.category) &&
+      (!filters.q || matchesSearch(`${doc.title} ${doc._id}`, filters.q)),
+  );
+}
+
+/** The assignments this caller may see that match the filters, as rows, sorted by deadline. */
+export async function findAssignments(db: Database, caller: Caller, filters: AssignmentFilters, now = Date.now()): Promise<AssignmentRow[]> {
+  const docs = await visibleAssignments(db, caller, filters.campaign);
+  return toRows(db, caller, filterAssignments(docs, filters, now), now);
+}
+
+/**
+ * A person's work list: the matching rows, and the campaigns of everything they may see (for the
+ * campaign filter), from the same single read.
+ */
+export async function workList(db: Database, caller: Caller, filters: AssignmentFilters, now = Date.now()) {
+  const docs = await visibleAssignments(db, caller);
+  const keys = [...new Set(docs.map((doc) => doc.campaignKey))];
+  const [rows, campaigns] = await Promise.all([
+    toRows(db, caller, filterAssignments(docs, filters, now), now),
+    keys.length ? db.campaigns.find({ _id: { $in: keys } }).lean() : Promise.resolve([]),
+  ]);
+  const choices = (campaigns as { _id: string; launchDate: string; definition?: { title?: string } }[])
     .sort((a, b) => b.launchDate.localeCompare(a.launchDate))
-    .map((doc) => ({ key: doc._id, title: doc.definition.title }));
+    .map((doc) => ({ key: doc._id, title: doc.definition?.title ?? doc._id }));
+  return { rows, campaigns: choices };
 }
 
 /** Every overdue assignment the caller may see, across campaigns, most overdue first. */

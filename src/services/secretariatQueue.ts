@@ -35,12 +35,16 @@ export interface SecretariatQueue {
 const byAge = <T extends { since: string }>(items: T[]) => items.sort((a, b) => a.since.localeCompare(b.since));
 
 export async function secretariatQueue(db: Database): Promise<SecretariatQueue> {
-  const [names, submitted, extensions, failed] = await Promise.all([
+  // One read of the assignments for both lists (each query is a pass over the collection on FerretDB).
+  const [names, waiting, failed] = await Promise.all([
     agencyNames(db),
-    db.assignments.find({ status: 'resultSubmitted' }).lean(),
-    db.assignments.find({ 'pendingExtension.requestedAt': { $exists: true }, status: { $nin: ['accepted', 'cancelled'] } }).lean(),
+    db.assignments
+      .find({ $or: [{ status: 'resultSubmitted' }, { pendingExtension: { $exists: true } }] }, { title: 1, agencyCode: 1, status: 1, result: 1, pendingExtension: 1, updatedAt: 1 })
+      .lean(),
     db.outbox.find({ status: 'failed' }).sort({ failedAt: 1 }).limit(500).lean(),
   ]);
+  const submitted = waiting.filter((doc) => doc.status === 'resultSubmitted');
+  const extensions = waiting.filter((doc) => doc.pendingExtension?.requestedAt && doc.status !== 'accepted' && doc.status !== 'cancelled');
   const nameOf = (code: string) => names.get(code) ?? code;
   return {
     results: byAge(

@@ -6,7 +6,7 @@
 import { Router } from 'express';
 import type { ApiDeps } from '../../api/apiDeps';
 import { CATEGORY_LABELS, STATUS_CATEGORIES } from '../../domain/assignment/statusCategory';
-import { campaignChoices, findAssignments, groupByCategory, readFilters } from '../../services/portalQueries';
+import { groupByCategory, readFilters, workList } from '../../services/portalQueries';
 import { sendPage } from '../render';
 import { AssignmentTable } from '../views/AssignmentTable';
 import { CategoryTag } from '../views/CategoryTag';
@@ -22,7 +22,7 @@ export function assignmentListPage(deps: Pick<ApiDeps, 'db'>): Router {
   router.get('/nhiem-vu', requireSignIn, async (req, res) => {
     const { caller, person, csrfToken } = pageContext(req, res);
     const filters = readFilters(req.query);
-    const [rows, campaigns] = await Promise.all([findAssignments(deps.db, caller, filters), campaignChoices(deps.db, caller)]);
+    const { rows, campaigns } = await workList(deps.db, caller, filters);
     const groups = groupByCategory(rows).filter((group) => !filters.category || group.category === filters.category);
     const filtered = Boolean(filters.q || filters.campaign || filters.category);
     const isAgency = caller.actor.role === 'agency';

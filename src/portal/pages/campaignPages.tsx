@@ -7,7 +7,7 @@ import { Router } from 'express';
 import type { ApiDeps } from '../../api/apiDeps';
 import { CATEGORY_LABELS, STATUS_CATEGORIES } from '../../domain/assignment/statusCategory';
 import { assignmentsCsv, campaignList, campaignOverview } from '../../services/campaignOverview';
-import { findAssignments, readFilters, type AssignmentFilters } from '../../services/portalQueries';
+import { filterAssignments, findAssignments, readFilters, toRows, visibleAssignments, type AssignmentFilters } from '../../services/portalQueries';
 import { sendPage } from '../render';
 import { AssignmentTable } from '../views/AssignmentTable';
 import { CountsTable } from '../views/CountsTable';
@@ -57,13 +57,17 @@ export function campaignPages(deps: Pick<ApiDeps, 'db'>): Router {
 
   router.get('/ke-hoach/:key', requireSignIn, async (req, res) => {
     const { caller, person, csrfToken } = pageContext(req, res);
-    const overview = await campaignOverview(db, caller, String(req.params.key));
+    const key = String(req.params.key);
+    const now = Date.now();
+    const docs = await visibleAssignments(db, caller, key);
+    const overview = await campaignOverview(db, key, docs, now);
     if (!overview) return sendPage(res, <NotFoundPage person={person} csrfToken={csrfToken} />, 404);
     const filters = { ...readFilters(req.query), campaign: overview.key };
-    const rows = await findAssignments(db, caller, filters);
-    const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
+    const matching = filterAssignments(docs, filters, now);
+    const pages = Math.max(1, Math.ceil(matching.length / PAGE_SIZE));
     const page = Math.min(pages, Math.max(1, Number(req.query.trang) || 1));
-    const shown = rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+    // Rows (names, working days) only for the page shown.
+    const shown = await toRows(db, caller, matching.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE), now);
     const base = `/ke-hoach/${encodeURIComponent(overview.key)}`;
     const directive = overview.definition.directive;
     sendPage(
@@ -144,9 +148,9 @@ export function campaignPages(deps: Pick<ApiDeps, 'db'>): Router {
           </div>
         </form>
         <p role="status">
-          {rows.length === 0
+          {matching.length === 0
             ? 'Không có nhiệm vụ nào khớp với điều kiện lọc.'
-            : `Có ${rows.length} nhiệm vụ${pages > 1 ? `; trang ${page}/${pages}` : ''}.`}
+            : `Có ${matching.length} nhiệm vụ${pages > 1 ? `; trang ${page}/${pages}` : ''}.`}
         </p>
         {shown.length ? <AssignmentTable rows={shown} caption="Các nhiệm vụ của kế hoạch" showAgency /> : null}
         {pages > 1 ? (
