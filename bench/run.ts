@@ -6,7 +6,8 @@
  *   BENCH_API_SECONDS=10 BENCH_API_CONNECTIONS=10   each autocannon run
  *   BENCH_LAG_UPDATES=100          updates timed for the projection lag
  *   BENCH_TIMERS=100               short timers for the timer accuracy
- *   BENCH_ONLY=launch,timers,api,footprint   a subset (launch includes worker memory, profile and lag)
+ *   BENCH_ONLY=launch,timers,api,footprint,portal   a subset (launch includes worker memory, profile and lag)
+ *   BENCH_PORTAL_REQUESTS=20       sequential requests timed per portal page (10,000 assignments)
  *   BENCH_FOOTPRINT_WORKFLOWS=1000 sleeping workflows weighed for the per-workflow footprint
  *   BENCH_FERRETDB_PPROF=127.0.0.1:6060   FerretDB serves Go's /debug/pprof there (to profile it)
  */
@@ -17,6 +18,7 @@ import { apiBench, type ApiFigure } from './apiBench';
 import { startAuxWorker } from './auxWorker';
 import { startBenchStack } from './benchStack';
 import { launchBench, type LaunchResult } from './launchBench';
+import { portalBench, type PortalFigure } from './portalBench';
 import { profileDatabase, profileHistories } from './launchProfile';
 import { projectionLagBench, type ProjectionLag } from './projectionLag';
 import { timerBench, type TimerAccuracy } from './timerBench';
@@ -34,7 +36,7 @@ async function main(): Promise<void> {
   const aux = await startAuxWorker(stack);
   let worker = await spawnWorker(stack);
   try {
-    const only = new Set((process.env.BENCH_ONLY ?? 'launch,timers,api,footprint').split(','));
+    const only = new Set((process.env.BENCH_ONLY ?? 'launch,timers,api,footprint,portal').split(','));
     let launch: LaunchResult | undefined;
     let launchProfile: { histories: unknown; databaseMsPerStep: unknown } | undefined;
     const memory: MemoryFigure[] = [];
@@ -70,6 +72,11 @@ async function main(): Promise<void> {
       console.log('2. API (autocannon in a second process)');
       api = await apiBench(stack, sizes('BENCH_API_SIZES', '10000,50000'), num('BENCH_API_SECONDS', 10), num('BENCH_API_CONNECTIONS', 10));
     }
+    let portal: PortalFigure[] = [];
+    if (only.has('portal')) {
+      console.log('6. portal pages (sequential requests)');
+      portal = await portalBench(stack, num('BENCH_PORTAL_REQUESTS', 20));
+    }
 
     const results = {
       startedAt: startedAt.toISOString(),
@@ -82,6 +89,7 @@ async function main(): Promise<void> {
       projectionLag: lag,
       timers,
       api,
+      portal,
     };
     printTable(results);
     const file = path.join(__dirname, 'results', `${startedAt.toISOString().replace(/:/g, '-')}.json`);
@@ -95,13 +103,14 @@ async function main(): Promise<void> {
   }
 }
 
-function printTable(r: { launch?: LaunchResult; workerMemory: MemoryFigure[]; workflowFootprint: FootprintFigure[]; projectionLag?: ProjectionLag; timers?: TimerAccuracy; api: ApiFigure[] }): void {
+function printTable(r: { launch?: LaunchResult; workerMemory: MemoryFigure[]; workflowFootprint: FootprintFigure[]; projectionLag?: ProjectionLag; timers?: TimerAccuracy; api: ApiFigure[]; portal: PortalFigure[] }): void {
   const rows: [string, string][] = [];
   if (r.launch) rows.push(['minimal workflow starts (ceiling)', `${r.launch.ceilingPerSecond}/s`]);
   for (const c of r.launch?.campaigns ?? []) rows.push([`campaign launch, ${c.assignments} assignments`, `${c.perSecond}/s in ${c.seconds} s (${c.ratioToCeiling} of ceiling)`]);
   for (const m of r.workerMemory) rows.push([`worker RSS, ${m.openWorkflows} open workflows`, `${m.cacheFullMiB} MiB cache full, ${m.afterEvictionMiB} MiB after eviction`]);
   for (const f of r.workflowFootprint) rows.push([`one cached workflow, ${f.shared ? 'shared domain modules' : 'a copy per workflow'}`, `${f.kibPerWorkflow} KiB, ${f.cpuMsPerWorkflow} ms CPU (${f.workflows} sleeping)`]);
   for (const a of r.api) rows.push([`GET ${a.endpoint}, ${a.assignments} assignments`, `${a.requestsPerSecond} req/s, p50 ${a.p50Ms} ms, p99 ${a.p99Ms} ms${a.timeouts ? `, ${a.timeouts} timed out (>30 s)` : ''}${a.errors + a.non2xx ? `, ${a.errors + a.non2xx} failed` : ''}`]);
+  for (const p of r.portal) rows.push([`portal ${p.page}, ${p.assignments} assignments`, `p50 ${p.p50Ms} ms, p99 ${p.p99Ms} ms (${p.requests} requests)`]);
   const lag = r.projectionLag;
   if (lag) rows.push([`projection lag (${lag.updates} updates)`, `p50 ${lag.p50Ms} ms, p99 ${lag.p99Ms} ms, ${lag.visibleOnFirstRead} visible on the first read`]);
   if (r.timers) rows.push([`timer lateness (${r.timers.timers} timers)`, `p50 ${r.timers.p50Ms} ms, p99 ${r.timers.p99Ms} ms, max ${r.timers.maxMs} ms`]);

@@ -224,5 +224,15 @@ describe('portal pages', () => {
     await eventually(() => eventTypes(LEAD), (types) => types.at(-1) === 'Accepted');
     const list = await get('lead', '/nhiem-vu?nhom=completedOnTime');
     expect(list.text).toContain('Chuyển đổi số hồ sơ đất đai');
+
+    // Once accepted, a result posted again is refused before any file is stored.
+    const files = () => api.engine.db.connection.collection('evidence.files').countDocuments({});
+    const before = await files();
+    const late = await post('lead', `/nhiem-vu/${LEAD}/gui-ket-qua`, { 'tom-tat': 'Bản bổ sung' }, [
+      { field: 'tep-minh-chung', name: 'bo-sung.pdf', bytes: samplePdf(), type: 'application/pdf' },
+    ]);
+    expect(late.status).toBe(409);
+    expect(late.text).toContain('Không thể thực hiện: nhiệm vụ đã được công nhận hoàn thành.');
+    expect(await files()).toBe(before);
   });
 });

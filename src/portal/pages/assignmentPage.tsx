@@ -9,6 +9,7 @@ import { Router, type Request, type Response } from 'express';
 import type {} from 'multer';
 import type { PortalDeps } from '../session/portalDeps';
 import type { AssignmentCommand, AssignmentCommandType } from '../../domain/assignment/assignmentCommandSchema';
+import { describeStatus } from '../../domain/assignment/assignmentCommands';
 import type { EvidenceFileRef } from '../../domain/assignment/assignmentEvents';
 import { ActionRefused, applyAssignmentAction } from '../../services/assignmentActions';
 import { findVisibleAssignment, mayGive } from '../../services/assignmentAccess';
@@ -121,6 +122,10 @@ export function assignmentPages(deps: AssignmentPageDeps): Router {
 
     let evidenceFiles: EvidenceFileRef[] = [];
     if (action === 'submitResult') {
+      // Not now (e.g. already submitted): say so before storing files nothing would cite.
+      if (!data.actions.includes(action)) {
+        return back(409, { action, values: read.values, errors: [{ field: '', message: `Không thể thực hiện: nhiệm vụ ${describeStatus(doc.status)}.` }] });
+      }
       try {
         for (const file of uploadedFiles(req, EVIDENCE_FIELD)) {
           evidenceFiles.push(await storeEvidence(db, { assignmentId: doc._id, file: { originalName: utf8Name(file.originalname), bytes: file.buffer }, actor: context.caller.actor, maxBytes }));
