@@ -174,6 +174,23 @@ describe('portal pages', () => {
     expect((await get('lead', `/nhiem-vu/${SECOND}`)).text).toContain('Thiếu số liệu quận 3');
   });
 
+  it('takes an extension request to the queue, and the secretariat grants another date, keeping the original', async () => {
+    const asked = await post('lead', `/nhiem-vu/${SECOND}/xin-gia-han`, { 'ngay-de-nghi': '29/01/2027', 'ly-do-gia-han': 'Chờ số liệu quận 3' });
+    expect(asked.status).toBe(303);
+    const queue = await get('secretariat', '/can-xu-ly');
+    expect(queue.text).toContain('Đề nghị gia hạn chờ quyết định (1)');
+    expect(queue.text).toContain('Chờ số liệu quận 3');
+    const unchosen = await post('secretariat', `/nhiem-vu/${SECOND}/quyet-dinh-gia-han`, {});
+    expect(unchosen.status).toBe(422);
+    expect(unchosen.text).toContain('Hãy chọn đồng ý hoặc không đồng ý gia hạn.');
+    const granted = await post('secretariat', `/nhiem-vu/${SECOND}/quyet-dinh-gia-han`, { 'quyet-dinh': 'dong-y', 'ngay-gia-han': '26/02/2027' });
+    expect(granted.status).toBe(303);
+    const page = await get('lead', `/nhiem-vu/${SECOND}`);
+    expect(page.text).toContain('Hạn mới 26/02/2027');
+    expect(page.text).toMatch(/Hạn ban đầu: \d{2}\/\d{2}\/\d{4}/);
+    expect((await get('secretariat', '/can-xu-ly')).text).toContain('Đề nghị gia hạn chờ quyết định (0)');
+  });
+
   it('asks the secretariat to check before reassigning or cancelling, and does nothing until confirmed', async () => {
     const before = await eventTypes(OTHER);
     const check = await post('secretariat', `/nhiem-vu/${OTHER}/giao-lai`, { 'co-quan-moi': 'Q1', 'y-kien-giao-lai': 'Đúng thẩm quyền' });
