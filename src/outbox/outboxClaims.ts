@@ -54,15 +54,15 @@ const DUPLICATE_KEY = 11000;
  * 1.x) this read scans the collection, so it must not be paid once per email.
  */
 export async function findClaimable(db: Database, now: Date, limit: number): Promise<OutboxDoc[]> {
-  const [pending, abandoned] = await Promise.all([
-    db.outbox
-      .find({ status: 'pending', $or: [{ nextAttemptAt: { $exists: false } }, { nextAttemptAt: { $lte: now } }] })
-      .sort({ createdAt: 1, _id: 1 })
-      .limit(limit)
-      .lean(),
+  const due = { status: 'pending' as const, $or: [{ nextAttemptAt: { $exists: false } }, { nextAttemptAt: { $lte: now } }] };
+  const [signInLinks, pending, abandoned] = await Promise.all([
+    // A person waits at the screen for a sign-in link (valid 15 minutes): it goes before any backlog.
+    db.outbox.find({ ...due, kind: 'signInLink' }).sort({ createdAt: 1, _id: 1 }).limit(limit).lean(),
+    db.outbox.find(due).sort({ createdAt: 1, _id: 1 }).limit(limit).lean(),
     db.outbox.find({ status: 'sending', leaseExpiresAt: { $lte: now } }).sort({ createdAt: 1, _id: 1 }).limit(limit).lean(),
   ]);
-  return [...abandoned, ...pending];
+  const first = new Set(signInLinks.map((entry) => entry._id));
+  return [...signInLinks, ...abandoned, ...pending.filter((entry) => !first.has(entry._id))];
 }
 
 /**

@@ -11,6 +11,7 @@ import type { MailpitServer } from '../../src/stack/embeddedServices';
 import type { FerretDbServer } from '../../src/stack/embeddedServices';
 import { savePerson } from '../../src/services/people';
 import { hashSecret } from '../../src/services/portalSessions';
+import { findClaimable } from '../../src/outbox/outboxClaims';
 import { requestSignIn } from '../../src/services/signIn';
 import { MailpitApi } from '../helpers/mailpitApi';
 import { startTestFerretDb, startTestMailpit, uniqueDatabaseName } from '../helpers/servers';
@@ -61,5 +62,39 @@ describe('the sign-in email', () => {
     const stored = await db.signInCodes.find({ personEmail: HONG }).sort({ createdAt: 1 }).lean();
     expect(stored.map((doc) => doc._id)[1]).toBe(hashSecret(code!));
     expect(message.HTML).toContain(`${PORTAL_URL}/dang-nhap/xac-nhan?ma&#x3D;${code}`);
+  });
+});
+
+describe('a sign-in link in a backlog', () => {
+  let ferret: FerretDbServer;
+  let db: Database;
+
+  beforeAll(async () => {
+    ferret = await startTestFerretDb();
+    db = await openDatabase(`${ferret.uri}${uniqueDatabaseName('sign-in-backlog')}`);
+  });
+  afterAll(async () => {
+    await db?.close();
+    await ferret?.service.stop();
+  });
+
+  it('is delivered before the emails queued ahead of it (a launch queues hundreds at once)', async () => {
+    const base = Date.now() - 60_000;
+    const backlog = Array.from({ length: 150 }, (_, i) => ({
+      _id: `cchc-2021.weeklyDigest.w${i}`,
+      kind: 'weeklyDigest',
+      campaignKey: 'cchc-2021',
+      status: 'pending',
+      attempts: 0,
+      createdAt: new Date(base + i),
+    }));
+    await db.outbox.collection.insertMany(backlog as never[]);
+    await requestSignIn(db, { email: 'khong-co-trong-danh-ba@stnmt.hcm.example', next: '/', now: Date.now() });
+    await db.people.create({ _id: HONG, name: 'Trần Thị Hồng', role: 'agency', agencyCode: 'STNMT', active: true, updatedAt: new Date() });
+    await requestSignIn(db, { email: HONG, next: '/', now: Date.now() });
+    const claimable = await findClaimable(db, new Date(), 100);
+    expect(claimable[0]).toMatchObject({ kind: 'signInLink', personEmail: HONG });
+    expect(claimable.filter((entry) => entry.kind === 'signInLink')).toHaveLength(1);
+    expect(claimable).toHaveLength(101);
   });
 });
