@@ -19,6 +19,7 @@ describe('rebuilding the assignments projection', () => {
       SNV: [{ type: 'acknowledge' }, { type: 'submitResult', summary: 'Xong', evidenceLinks: [], kpiValues: [] }, { type: 'accept' }],
       STNMT: [
         { type: 'reportProgress', note: 'Đã rà soát 60%', percent: 60 },
+        { type: 'addCoordinationNote', note: 'Sở TT&TT đã cấp tài khoản cho cán bộ rà soát' },
         { type: 'requestExtension', requestedDeadline: '2022-03-15', reason: 'Chờ số liệu' },
         { type: 'decideExtension', grant: true, deadline: '2022-03-13' },
       ],
@@ -46,7 +47,9 @@ describe('rebuilding the assignments projection', () => {
         for (const command of commands) {
           const actor: Actor = ['acknowledge', 'reportProgress', 'submitResult', 'requestExtension'].includes(command.type)
             ? { role: 'agency', agencyCode: agency }
-            : SECRETARIAT;
+            : command.type === 'addCoordinationNote'
+              ? { role: 'agency', agencyCode: 'STTTT' }
+              : SECRETARIAT;
           await handle.executeUpdate(applyCommandUpdate, { args: [command, actor] });
         }
       }
@@ -58,6 +61,8 @@ describe('rebuilding the assignments projection', () => {
     expect(live).toHaveLength(5);
     expect(live.map((doc) => doc.status).sort()).toEqual(['accepted', 'assigned', 'cancelled', 'inProgress', 'inProgress']);
     expect(live.find((doc) => doc._id.endsWith('.SYT'))?.agencyCode).toBe('SGDDT');
+    // The coordinating agency's note went through the workflow into the events, and changed no state.
+    expect(await h.db.events.countDocuments({ type: 'CoordinationNoteAdded', 'actor.agencyCode': 'STTTT' })).toBe(1);
 
     const count = await rebuildAssignmentProjection(h.db);
     expect(count).toBe(5);
