@@ -7,7 +7,6 @@
  */
 import type { Database } from '../db/database';
 import type { OutboxDoc } from '../db/models/outboxModel';
-import type { PortalSessionDoc } from '../db/models/portalSessionModel';
 import { SIGN_IN_CODE_MS } from '../domain/person/signInCode';
 import { findActivePerson, normalizeEmail } from './people';
 import { hashSecret, openSession, randomSecret, SignInCodeAlreadyUsed, type OpenedSession, type SessionTimes } from './portalSessions';
@@ -96,4 +95,3 @@ export async function consumeSignInCode(db: Database, code: string, now: number,
   return { status: 'signedIn', session, next: check.next };
 }
 
-export type { PortalSessionDoc };

@@ -155,4 +155,33 @@ describe('portal pipeline', () => {
       await served.close();
     }
   });
+
+  it('parses files only for a signed-in person, refuses one over EVIDENCE_MAX_BYTES with a page, and changes nothing', async () => {
+    const served = await serveApp({ evidenceMaxBytes: 1_000 });
+    try {
+      const session = await signInAs(api.engine, { email: 'tailen@stnmt.hcm.example', role: 'agency', agencyCode: 'STNMT' });
+      const browser = new PortalBrowser(served.baseUrl, session.cookie);
+      const form = (bytes: number) => {
+        const data = new FormData();
+        data.append('_csrf', session.csrfToken);
+        data.append('files', new Blob([new Uint8Array(bytes)], { type: 'application/pdf' }), 'bao-cao.pdf');
+        return data;
+      };
+      const tooLarge = await browser.request('POST', '/dang-xuat', { body: form(1_001) });
+      expect(tooLarge.status).toBe(413);
+      expect(tooLarge.text).toContain('Tệp quá lớn');
+      expect(tooLarge.text).toContain('Mỗi tệp gửi lên được tối đa 1 KB.');
+      // Nothing happened: still signed in.
+      expect((await browser.get('/')).location).toBe('/nhiem-vu');
+      // Without a session, a form with files is not even read.
+      const anonymous = await new PortalBrowser(served.baseUrl).request('POST', '/dang-nhap', { body: form(10) });
+      expect(anonymous.status).toBe(415);
+      // Within the limit, the form goes through to its route (here: sign-out).
+      const fits = await browser.request('POST', '/dang-xuat', { body: form(1_000) });
+      expect(fits.status).toBe(303);
+      expect((await browser.get('/')).location).toBe('/dang-nhap');
+    } finally {
+      await served.close();
+    }
+  });
 });

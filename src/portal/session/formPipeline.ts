@@ -22,7 +22,9 @@ export const MAX_FILES_PER_FORM = 10;
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const FORM_LIMIT = '1mb';
 
-const megabytes = (bytes: number) => `${Math.round((bytes / (1024 * 1024)) * 10) / 10}`.replace('.', ',');
+/** "20 MB", "1,5 MB", "977 KB" (Vietnamese decimal comma). */
+const sizeText = (bytes: number) =>
+  bytes >= 1024 * 1024 ? `${`${Math.round((bytes / (1024 * 1024)) * 10) / 10}`.replace('.', ',')} MB` : `${Math.max(1, Math.floor(bytes / 1024))} KB`;
 
 function refuseBody(res: Response, error: unknown, maxBytes: number): void {
   const code = (error as { code?: string; type?: string }).code ?? (error as { type?: string }).type;
@@ -30,7 +32,7 @@ function refuseBody(res: Response, error: unknown, maxBytes: number): void {
     return sendRefusal(res, {
       status: 413,
       title: 'Tệp quá lớn',
-      message: `Mỗi tệp gửi lên được tối đa ${megabytes(maxBytes)} MB. Hãy quay lại biểu mẫu, chọn tệp nhỏ hơn (hoặc nén, chia nhỏ tệp) rồi gửi lại.`,
+      message: `Mỗi tệp gửi lên được tối đa ${sizeText(maxBytes)}. Hãy quay lại biểu mẫu, chọn tệp nhỏ hơn (hoặc nén, chia nhỏ tệp) rồi gửi lại.`,
     });
   }
   if (code === 'LIMIT_FILE_COUNT') {
