@@ -3,14 +3,14 @@
  * Every error leaves as problem+json; nothing a client sends can produce a 500.
  */
 import express, { type ErrorRequestHandler, type Express } from 'express';
-import { rateLimit } from 'express-rate-limit';
 import type { Client } from '@temporalio/client';
 import type { Database } from '../db/database';
 import type { HealthProbes } from '../health/dependencyHealth';
 import type { Logger } from '../logger';
 import type { ApiDeps } from './apiDeps';
 import { docsPage } from './docsPage';
-import { authenticate, callerOf } from './middleware/authenticate';
+import { authenticate, requireCaller } from './middleware/authenticate';
+import { rateLimitPerCaller } from './middleware/rateLimit';
 import { idempotency } from './middleware/idempotency';
 import { OpenApiRegistry } from './openapi/registry';
 import { Problem, problems, sendProblem } from './problem';
@@ -78,17 +78,8 @@ export function createApp(options: AppOptions): Express {
 
   const api = express.Router();
   api.use(authenticate(options.db));
-  api.use(
-    rateLimit({
-      windowMs: 60_000,
-      limit: options.rateLimitPerMinute ?? 600,
-      standardHeaders: 'draft-8',
-      legacyHeaders: false,
-      keyGenerator: (req) => callerOf(req).tokenId,
-      handler: (req, res) =>
-        sendProblem(res, new Problem(429, 'too-many-requests', 'Too Many Requests', 'Quá nhiều yêu cầu; vui lòng thử lại sau ít phút.', { retryAfterSeconds: 60 }), req.originalUrl),
-    }),
-  );
+  api.use(rateLimitPerCaller(options.rateLimitPerMinute ?? 600)); // before the 401: bad tokens are limited too
+  api.use(requireCaller);
   api.use(idempotency(options.db));
   api.use(campaignImportRoutes(deps));
   api.use(campaignRoutes(deps));

@@ -1,6 +1,7 @@
 /**
  * A retried action with its Idempotency-Key gets the first answer and records nothing twice;
- * a token over its rate limit gets 429 while other tokens carry on.
+ * a token over its rate limit gets 429 while other tokens carry on, and so does an address that
+ * keeps sending bad or no tokens.
  */
 import { launchTestCampaign, startApiHarness, type ApiHarness } from '../helpers/apiHarness';
 
@@ -43,5 +44,23 @@ describe('retries and limits', () => {
     expect(limited?.headers.get('content-type')).toContain('application/problem+json');
     expect(limited?.body.detail).toContain('Quá nhiều yêu cầu');
     expect((await api.call('GET', '/api/v1/agencies', { token: api.tokens.committee })).status).toBe(200);
+  });
+
+  it('limits requests without a valid token per address, before refusing them, and leaves valid tokens alone', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 45 && !statuses.includes(429); i++) {
+      const guess = await api.call('GET', '/api/v1/agencies', { token: `dek_doan-${i}` });
+      statuses.push(guess.status);
+      if (guess.status === 429) {
+        expect(guess.headers.get('content-type')).toContain('application/problem+json');
+        expect(guess.body.detail).toContain('Quá nhiều yêu cầu');
+      }
+    }
+    expect(statuses.at(-1)).toBe(429);
+    expect(statuses.slice(0, -1).every((status) => status === 401)).toBe(true);
+    // Without any token, from the same address: limited too.
+    expect((await api.call('GET', '/api/v1/agencies')).status).toBe(429);
+    // A valid token from that same address has its own allowance.
+    expect((await api.call('GET', '/api/v1/agencies', { token: api.tokens.STNMT })).status).toBe(200);
   });
 });

@@ -19,27 +19,40 @@ export interface Caller {
 declare module 'express-serve-static-core' {
   interface Request {
     caller?: Caller;
+    /** Why the request has no caller: answered by requireCaller, after the rate limit counted it. */
+    authFailure?: Problem;
   }
 }
 
 const unauthorized = (detail: string) => new Problem(401, 'unauthorized', 'Unauthorized', detail);
 
+/**
+ * Resolves the bearer token to its caller, or notes why it cannot. The refusal (401) is left to
+ * requireCaller, so the rate limit in between counts unauthenticated requests too (per address).
+ */
 export function authenticate(db: Database) {
   return async (req: Request, res: Response, next: NextFunction) => {
     const header = req.headers.authorization ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match) {
       res.setHeader('WWW-Authenticate', 'Bearer');
-      return next(unauthorized('Thiếu mã truy cập: hãy gửi tiêu đề Authorization: Bearer <mã>.'));
+      req.authFailure = unauthorized('Thiếu mã truy cập: hãy gửi tiêu đề Authorization: Bearer <mã>.');
+      return next();
     }
     const token = await findActiveToken(db, match[1]!);
     if (!token) {
       res.setHeader('WWW-Authenticate', 'Bearer error="invalid_token"');
-      return next(unauthorized('Mã truy cập không hợp lệ hoặc đã bị thu hồi.'));
+      req.authFailure = unauthorized('Mã truy cập không hợp lệ hoặc đã bị thu hồi.');
+      return next();
     }
     req.caller = { tokenId: token._id, actor: { role: token.role, agencyCode: token.agencyCode, name: token.name } };
     next();
   };
+}
+
+/** Refuses (401) a request authenticate could not resolve to a caller. */
+export function requireCaller(req: Request, _res: Response, next: NextFunction) {
+  next(req.caller ? undefined : (req.authFailure ?? unauthorized('Chưa xác thực.')));
 }
 
 export function callerOf(req: Request): Caller {
