@@ -1,8 +1,12 @@
-/** /api/v1/agencies: the directory (read by all; kept by the secretariat). */
+/**
+ * /api/v1/agencies: the directory (read by all, an agency sees other agencies' entries without
+ * their contacts: see services/campaignAccess.ts; kept by the secretariat).
+ */
 import { Router } from 'express';
 import { z } from 'zod';
 import { AgencyCodeSchema, AgencySchema, GroupTagSchema } from '../../domain/agency/agency';
 import { toAgency } from '../../db/models/agencyModel';
+import { agencyFor } from '../../services/campaignAccess';
 import { defineRoute } from '../defineRoute';
 import type { ApiDeps } from '../apiDeps';
 import { problems } from '../problem';
@@ -19,14 +23,14 @@ export function agencyRoutes(deps: ApiDeps): Router {
     {
       method: 'get',
       path: '/agencies',
-      summary: 'Danh bạ cơ quan (lọc theo nhóm)',
+      summary: 'Danh bạ cơ quan (lọc theo nhóm); cơ quan chỉ xem được người liên hệ của chính mình',
       tag: 'Danh bạ',
       roles: ['secretariat', 'agency', 'committee'],
       query: z.object({ group: GroupTagSchema.optional() }),
     },
-    async ({ query }) => {
+    async ({ query, caller }) => {
       const docs = await db.agencies.find(query.group ? { groups: query.group } : {}).sort({ _id: 1 }).lean();
-      return { status: 200, body: { items: docs.map(toAgency) } };
+      return { status: 200, body: { items: docs.map((doc) => agencyFor(caller, toAgency(doc))) } };
     },
   );
 
@@ -42,10 +46,10 @@ export function agencyRoutes(deps: ApiDeps): Router {
       params: CodeParams,
       responses: { 404: 'Không có cơ quan này' },
     },
-    async ({ params }) => {
+    async ({ params, caller }) => {
       const doc = await db.agencies.findById(params.code).lean();
       if (!doc) throw problems.notFound(`Không có cơ quan mã ${params.code}.`);
-      return { status: 200, body: toAgency(doc) };
+      return { status: 200, body: agencyFor(caller, toAgency(doc)) };
     },
   );
 

@@ -6,6 +6,7 @@ import { countCategories, countCategoriesBy } from '../../domain/assignment/assi
 import { CampaignKeySchema, CampaignSchema } from '../../domain/campaign/campaign';
 import { CampaignConflict, CampaignProblems, cancelCampaign, launchCampaign } from '../../services/campaignService';
 import { visibilityFilter } from '../../services/assignmentAccess';
+import { definitionFor, mayReadCampaign, visibleCampaignKeys } from '../../services/campaignAccess';
 import { defineRoute } from '../defineRoute';
 import type { ApiDeps } from '../apiDeps';
 import { problems } from '../problem';
@@ -47,9 +48,10 @@ export function campaignRoutes(deps: ApiDeps): Router {
   defineRoute(
     router,
     registry,
-    { method: 'get', path: '/campaigns', summary: 'Danh sách kế hoạch', tag: 'Kế hoạch', roles: ['secretariat', 'agency', 'committee'] },
-    async () => {
-      const docs = await db.campaigns.find().sort({ launchedAt: -1 }).lean();
+    { method: 'get', path: '/campaigns', summary: 'Danh sách kế hoạch (cơ quan: những kế hoạch mình chủ trì hoặc phối hợp)', tag: 'Kế hoạch', roles: ['secretariat', 'agency', 'committee'] },
+    async ({ caller }) => {
+      const visible = await visibleCampaignKeys(db, caller);
+      const docs = await db.campaigns.find(visible ? { _id: { $in: visible } } : {}).sort({ launchedAt: -1 }).lean();
       return {
         status: 200,
         body: {
@@ -59,7 +61,7 @@ export function campaignRoutes(deps: ApiDeps): Router {
             year: doc.definition.year,
             directive: doc.definition.directive,
             launchDate: doc.launchDate,
-            plannedAssignments: doc.plannedAssignments,
+            plannedAssignments: visible ? undefined : doc.plannedAssignments,
             cancelledAt: doc.cancelledAt,
           })),
         },
@@ -81,7 +83,7 @@ export function campaignRoutes(deps: ApiDeps): Router {
     },
     async ({ params, caller }) => {
       const doc = await db.campaigns.findById(params.key).lean();
-      if (!doc) throw problems.notFound(`Không có kế hoạch ${params.key}.`);
+      if (!doc || !(await mayReadCampaign(db, caller, params.key))) throw problems.notFound(`Không có kế hoạch ${params.key}.`);
       const now = Date.now();
       const rows = await db.assignments.find({ campaignKey: params.key, ...visibilityFilter(caller) }).lean();
       const counts = countCategories(rows, now);
@@ -91,11 +93,11 @@ export function campaignRoutes(deps: ApiDeps): Router {
         status: 200,
         body: {
           key: doc._id,
-          definition: doc.definition,
+          definition: definitionFor(caller, doc.definition, rows.map((row) => row.sectionNumber)),
           launchDate: doc.launchDate,
           launchedAt: doc.launchedAt,
           launchedBy: doc.launchedBy,
-          plannedAssignments: doc.plannedAssignments,
+          plannedAssignments: caller.actor.role === 'agency' ? undefined : doc.plannedAssignments,
           cancelledAt: doc.cancelledAt,
           cancelReason: doc.cancelReason,
           counts,
