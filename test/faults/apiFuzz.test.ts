@@ -6,7 +6,9 @@ import fc from 'fast-check';
 import { launchTestCampaign, startApiHarness, type ApiHarness } from '../helpers/apiHarness';
 
 const ID = 'cchc-fuzz.s1.t1.STNMT';
+const NOTICE = `${ID}.assignmentNotice.launch`;
 
+/** Every route the API serves (a test below checks this against the OpenAPI document). */
 const ROUTES: { method: string; path: string }[] = [
   { method: 'GET', path: '/api/v1/campaigns' },
   { method: 'POST', path: '/api/v1/campaigns' },
@@ -15,7 +17,7 @@ const ROUTES: { method: string; path: string }[] = [
   { method: 'POST', path: '/api/v1/campaigns/:key/cancel' },
   { method: 'GET', path: '/api/v1/assignments' },
   { method: 'GET', path: '/api/v1/assignments/:id' },
-  ...['acknowledge', 'reportProgress', 'submitResult', 'accept', 'returnForRework', 'requestExtension', 'decideExtension', 'reassign', 'cancel'].map(
+  ...['acknowledge', 'reportProgress', 'submitResult', 'accept', 'returnForRework', 'requestExtension', 'decideExtension', 'reassign', 'cancel', 'addCoordinationNote'].map(
     (action) => ({ method: 'POST', path: `/api/v1/assignments/:id/${action}` }),
   ),
   { method: 'GET', path: '/api/v1/agencies' },
@@ -24,19 +26,23 @@ const ROUTES: { method: string; path: string }[] = [
   { method: 'GET', path: '/api/v1/calendars/:year' },
   { method: 'PUT', path: '/api/v1/calendars/:year' },
   { method: 'GET', path: '/api/v1/statistics' },
-  { method: 'DELETE', path: '/api/v1/campaigns/:key' },
+  { method: 'GET', path: '/api/v1/campaigns/:key/mail-settings' },
+  { method: 'PUT', path: '/api/v1/campaigns/:key/mail-settings' },
+  { method: 'GET', path: '/api/v1/outbox' },
+  { method: 'GET', path: '/api/v1/outbox/:id' },
+  { method: 'POST', path: '/api/v1/outbox/:id/retry' },
 ];
 
 /** Real ids half of the time, so requests reach the deeper checks, not only the 404s. */
 const pathParam = fc.oneof(
-  fc.constantFrom('cchc-fuzz', ID, 'STNMT', '2026', 'cchc-fuzz.s1.t1.SNV', '..', '%00', '%E0%A4%A'),
+  fc.constantFrom('cchc-fuzz', ID, NOTICE, 'STNMT', '2026', 'cchc-fuzz.s1.t1.SNV', '..', '%00', '%E0%A4%A'),
   fc.string({ maxLength: 40 }).map(encodeURIComponent),
   fc.string({ unit: 'grapheme', maxLength: 20 }).map(encodeURIComponent),
 );
 
 const queryString = fc
   .dictionary(
-    fc.oneof(fc.constantFrom('campaign', 'section', 'agency', 'category', 'dueBefore', 'dueAfter', 'q', 'sort', 'limit', 'cursor', 'cutoff', 'by', 'format', 'group', 'key'), fc.string({ maxLength: 8 })),
+    fc.oneof(fc.constantFrom('campaign', 'section', 'agency', 'category', 'dueBefore', 'dueAfter', 'q', 'sort', 'limit', 'cursor', 'cutoff', 'by', 'format', 'group', 'key', 'status', 'kind', 'assignment'), fc.string({ maxLength: 8 })),
     fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom('cchc-fuzz', '0', '-1', '1e9', 'overdue', 'csv', '2026-02-30', ' ', '[]')),
     { maxKeys: 4 },
   )
@@ -57,6 +63,7 @@ const body = fc.oneof(
     name: fc.string(),
     kind: fc.string(),
     daysOff: fc.array(fc.record({ date: fc.string({ maxLength: 12 }), name: fc.string() }), { maxLength: 2 }),
+    testMailbox: fc.oneof(fc.string({ maxLength: 30 }), fc.constant(null), fc.emailAddress()),
   }, { requiredKeys: [] }).map((value) => ({ text: JSON.stringify(value), type: 'application/json' })),
   fc.string({ maxLength: 200 }).map((text) => ({ text, type: 'application/json' })),
   fc.string({ maxLength: 200 }).map((text) => ({ text, type: 'application/yaml' })),
@@ -83,17 +90,43 @@ describe('fuzzing the API', () => {
   });
   afterAll(() => api?.stop());
 
+  /** Every collection a request could change, and the workflows' state as the read model shows it. */
   async function fingerprint(): Promise<string> {
     const { db } = api.engine;
-    const [events, campaigns, agencies, calendars, assignments] = await Promise.all([
+    const [events, campaigns, agencies, calendars, assignments, outbox, idempotency, tokens] = await Promise.all([
       db.events.countDocuments(),
-      db.campaigns.find().lean(),
+      db.campaigns.find().sort({ _id: 1 }).lean(),
       db.agencies.find().sort({ _id: 1 }).lean(),
-      db.calendars.find().lean(),
+      db.calendars.find().sort({ _id: 1 }).lean(),
       db.assignments.find({}, { seq: 1, status: 1, deadline: 1 }).sort({ _id: 1 }).lean(),
+      db.outbox.find().sort({ _id: 1 }).lean(),
+      db.idempotency.find().sort({ _id: 1 }).lean(),
+      db.tokens.find().sort({ _id: 1 }).lean(),
     ]);
-    return JSON.stringify({ events, campaigns, agencies, calendars, assignments });
+    return JSON.stringify({ events, campaigns, agencies, calendars, assignments, outbox, idempotency, tokens });
   }
+
+  it('fuzzes every route the API serves, and only those', async () => {
+    const document = (await api.call('GET', '/api/v1/openapi.json')).body as { paths: Record<string, Record<string, unknown>> };
+    const served = Object.entries(document.paths).flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`));
+    const fuzzed = ROUTES.map((route) => `${route.method} ${route.path.replace(/:([a-z]+)/gi, '{$1}')}`);
+    expect(fuzzed.sort()).toEqual(served.sort());
+  });
+
+  it('notices a change in each collection the fingerprint claims to watch, so it can fail', async () => {
+    const { db } = api.engine;
+    const before = await fingerprint();
+    await db.idempotency.create({ _id: 'fuzz-probe', fingerprint: 'x', state: 'done', createdAt: new Date() });
+    expect(await fingerprint()).not.toBe(before);
+    await db.idempotency.deleteOne({ _id: 'fuzz-probe' });
+    expect(await fingerprint()).toBe(before);
+    await db.outbox.updateOne({ _id: NOTICE }, { $set: { attempts: 99 } });
+    expect(await fingerprint()).not.toBe(before);
+    await db.outbox.updateOne({ _id: NOTICE }, { $set: { attempts: 0 } });
+    await db.tokens.updateOne({ _id: { $exists: true } }, { $set: { probe: true } }, { strict: false });
+    expect(await fingerprint()).not.toBe(before);
+    await db.tokens.updateMany({}, { $unset: { probe: '' } }, { strict: false });
+  });
 
   it('answers every generated request without a 5xx, and changes nothing when it refuses', async () => {
     const tokens = [api.tokens.secretariat, api.tokens.STNMT, api.tokens.SXD, api.tokens.committee, 'dek_wrong', ''];

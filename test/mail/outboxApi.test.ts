@@ -4,11 +4,21 @@
  * and pages through it, sends a failed email again once the directory is fixed, and switches a
  * campaign to a test mailbox. Other roles see none of it.
  */
-import { dateAt } from '../../src/domain/time/localDate';
+import { resolveCalendar } from '../../src/domain/calendar/resolveCalendar';
+import { WorkingCalendar } from '../../src/domain/calendar/workingCalendar';
+import { resolveDeadline } from '../../src/domain/campaign/deadlineRule';
+import { dateAt, yearOf } from '../../src/domain/time/localDate';
 import { eventually, startApiHarness, type ApiHarness } from '../helpers/apiHarness';
 import { testMailSettings } from './mailFixtures';
 
 const today = dateAt(Date.now());
+/** The launch's deadline, worked out here: 20 working days on the statutory calendar (no edits in this suite). */
+const deadline = resolveDeadline(
+  { kind: 'workingDaysAfterLaunch', workingDays: 20 },
+  today,
+  new WorkingCalendar(resolveCalendar({ fromYear: yearOf(today), toYear: yearOf(today) + 1, years: [], version: 1 })),
+);
+const ddmmyyyy = (date: string) => `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
 const KEY = 'thu-hop-thu';
 const STNMT_NOTICE = `${KEY}.s1.t1.STNMT.assignmentNotice.launch`;
 const Q1_NOTICE = `${KEY}.s2.t1.Q1.assignmentNotice.launch`;
@@ -75,7 +85,7 @@ describe('the outbox API', () => {
       campaignKey: KEY,
       agencyCode: 'STNMT',
       to: [{ name: 'Trần Thị Hồng', address: 'daumoi@stnmt.hcm.example' }],
-      subject: `[${KEY} | ${KEY}.s1.t1.STNMT] Giao nhiệm vụ: Rà soát quy trình (hạn ${sent.subject.slice(-11, -1)})`,
+      subject: `[${KEY} | ${KEY}.s1.t1.STNMT] Giao nhiệm vụ: Rà soát quy trình (hạn ${ddmmyyyy(deadline)})`,
       messageId: `<${STNMT_NOTICE}@sonoivu.example>`,
     });
 
