@@ -21,6 +21,8 @@ interface Cell {
 
 const ID = 'cchc-mt.s1.t1.STNMT';
 const NOTICE = `${ID}.assignmentNotice.launch`;
+/** Not an email address: the secretariat's requests pass authorisation and stop at 422, changing nobody. */
+const PERSON = 'khong-phai-email';
 
 const CELLS: Cell[] = [
   { route: 'list campaigns', method: 'GET', path: '/api/v1/campaigns', allowed: EVERYONE },
@@ -67,6 +69,10 @@ const CELLS: Cell[] = [
   { route: 'calendar', method: 'GET', path: '/api/v1/calendars/2026', allowed: EVERYONE },
   { route: 'put calendar', method: 'PUT', path: '/api/v1/calendars/2026', json: { daysOff: 'x' }, allowed: ['secretariat'] },
   { route: 'statistics', method: 'GET', path: '/api/v1/statistics?campaign=cchc-mt', allowed: ['secretariat', 'committee'] },
+  { route: 'people', method: 'GET', path: '/api/v1/people', allowed: ['secretariat'] },
+  { route: 'person', method: 'GET', path: `/api/v1/people/${PERSON}`, allowed: ['secretariat'] },
+  { route: 'put person', method: 'PUT', path: `/api/v1/people/${PERSON}`, json: { name: '' }, allowed: ['secretariat'] },
+  { route: 'deactivate person', method: 'POST', path: `/api/v1/people/${PERSON}/deactivate`, allowed: ['secretariat'] },
 ];
 
 describe('authorisation matrix', () => {
@@ -96,15 +102,16 @@ describe('authorisation matrix', () => {
   /** Everything a request could change: no cell of the matrix may change any of it. */
   async function snapshot(): Promise<string> {
     const { db } = api.engine;
-    const [events, outbox, campaigns, agencies, calendars, idempotency] = await Promise.all([
+    const [events, outbox, campaigns, agencies, calendars, idempotency, people] = await Promise.all([
       db.events.countDocuments(),
       db.outbox.find({}, { status: 1, nextAttemptAt: 1 }).sort({ _id: 1 }).lean(),
       db.campaigns.find().sort({ _id: 1 }).lean(),
       db.agencies.find().sort({ _id: 1 }).lean(),
       db.calendars.find().sort({ _id: 1 }).lean(),
       db.idempotency.countDocuments(),
+      db.people.find().sort({ _id: 1 }).lean(),
     ]);
-    return JSON.stringify({ events, outbox, campaigns, agencies, calendars, idempotency });
+    return JSON.stringify({ events, outbox, campaigns, agencies, calendars, idempotency, people });
   }
 
   it('covers every route the API serves', async () => {
@@ -117,7 +124,8 @@ describe('authorisation matrix', () => {
         .replace(`/assignments/${ID}`, '/assignments/{id}')
         .replace(/\/campaigns\/cchc-mt/, '/campaigns/{key}')
         .replace(/\/agencies\/STNMT/, '/agencies/{code}')
-        .replace(/\/calendars\/2026/, '/calendars/{year}');
+        .replace(/\/calendars\/2026/, '/calendars/{year}')
+        .replace(`/people/${PERSON}`, '/people/{email}');
     const listed = CELLS.map((cell) => `${cell.method} ${template(cell.path)}`);
     expect([...new Set(listed)].sort()).toEqual([...new Set(served)].sort());
   });

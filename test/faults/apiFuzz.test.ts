@@ -31,11 +31,15 @@ const ROUTES: { method: string; path: string }[] = [
   { method: 'GET', path: '/api/v1/outbox' },
   { method: 'GET', path: '/api/v1/outbox/:id' },
   { method: 'POST', path: '/api/v1/outbox/:id/retry' },
+  { method: 'GET', path: '/api/v1/people' },
+  { method: 'GET', path: '/api/v1/people/:email' },
+  { method: 'PUT', path: '/api/v1/people/:email' },
+  { method: 'POST', path: '/api/v1/people/:email/deactivate' },
 ];
 
 /** Real ids half of the time, so requests reach the deeper checks, not only the 404s. */
 const pathParam = fc.oneof(
-  fc.constantFrom('cchc-fuzz', ID, NOTICE, 'STNMT', '2026', 'cchc-fuzz.s1.t1.SNV', '..', '%00', '%E0%A4%A'),
+  fc.constantFrom('cchc-fuzz', ID, NOTICE, 'daumoi@stnmt.hcm.example', 'STNMT', '2026', 'cchc-fuzz.s1.t1.SNV', '..', '%00', '%E0%A4%A'),
   fc.string({ maxLength: 40 }).map(encodeURIComponent),
   fc.string({ unit: 'grapheme', maxLength: 20 }).map(encodeURIComponent),
 );
@@ -62,6 +66,8 @@ const body = fc.oneof(
     kpiValues: fc.array(fc.record({ indicator: fc.string(), value: fc.double() }), { maxLength: 2 }),
     name: fc.string(),
     kind: fc.string(),
+    agencyCode: fc.constantFrom('STNMT', 'SNV', 'x'),
+    role: fc.constantFrom('agency', 'secretariat', 'committee', 'admin'),
     daysOff: fc.array(fc.record({ date: fc.string({ maxLength: 12 }), name: fc.string() }), { maxLength: 2 }),
     testMailbox: fc.oneof(fc.string({ maxLength: 30 }), fc.constant(null), fc.emailAddress()),
   }, { requiredKeys: [] }).map((value) => ({ text: JSON.stringify(value), type: 'application/json' })),
@@ -93,7 +99,7 @@ describe('fuzzing the API', () => {
   /** Every collection a request could change, and the workflows' state as the read model shows it. */
   async function fingerprint(): Promise<string> {
     const { db } = api.engine;
-    const [events, campaigns, agencies, calendars, assignments, outbox, idempotency, tokens] = await Promise.all([
+    const [events, campaigns, agencies, calendars, assignments, outbox, idempotency, tokens, people, portalSessions, signInCodes] = await Promise.all([
       db.events.countDocuments(),
       db.campaigns.find().sort({ _id: 1 }).lean(),
       db.agencies.find().sort({ _id: 1 }).lean(),
@@ -102,8 +108,11 @@ describe('fuzzing the API', () => {
       db.outbox.find().sort({ _id: 1 }).lean(),
       db.idempotency.find().sort({ _id: 1 }).lean(),
       db.tokens.find().sort({ _id: 1 }).lean(),
+      db.people.find().sort({ _id: 1 }).lean(),
+      db.portalSessions.countDocuments(),
+      db.signInCodes.countDocuments(),
     ]);
-    return JSON.stringify({ events, campaigns, agencies, calendars, assignments, outbox, idempotency, tokens });
+    return JSON.stringify({ events, campaigns, agencies, calendars, assignments, outbox, idempotency, tokens, people, portalSessions, signInCodes });
   }
 
   it('fuzzes every route the API serves, and only those', async () => {
