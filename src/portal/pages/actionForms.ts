@@ -151,7 +151,15 @@ export function readActionForm(action: AssignmentCommandType, body: unknown, kpi
       const id = ids[key] ?? '';
       // One message a field: the first problem found is the one to fix.
       if (id && errors.some((error) => error.field === id)) continue;
-      const message = key === 'evidenceLinks' ? `Dòng ${Number(issue.path[1] ?? 0) + 1}: ${issue.message}` : issue.message;
+      // zod's own words are English; the schemas' messages are Vietnamese.
+      const limit = issue as { maximum?: number | bigint; origin?: string };
+      const text =
+        issue.code !== 'too_big'
+          ? issue.message
+          : limit.origin === 'array'
+            ? `Quá nhiều mục: tối đa ${String(limit.maximum)}.`
+            : `Nội dung quá dài: tối đa ${String(limit.maximum)} ký tự.`;
+      const message = key === 'evidenceLinks' ? `Dòng ${Number(issue.path[1] ?? 0) + 1}: ${text}` : text;
       errors.push({ field: id, message });
     }
   }
