@@ -10,7 +10,7 @@ import { dateAt } from '../../src/domain/time/localDate';
 import { IDEMPOTENCY_LEASE_MS, IDEMPOTENCY_RETENTION_MS, requestFingerprint, sweepExpiredIdempotencyRecords } from '../../src/api/middleware/idempotency';
 import { declareIdempotencyExpiry } from '../../src/db/models/idempotencyModel';
 import { hashToken } from '../../src/services/apiTokens';
-import { launchCampaign } from '../../src/services/campaignService';
+import { launchCampaign, resumeInterruptedLaunch } from '../../src/services/campaignService';
 import { eventually, startApiHarness, type ApiHarness } from '../helpers/apiHarness';
 
 const today = dateAt(Date.now());
@@ -51,6 +51,21 @@ describe('crash safety of launches and Idempotency-Keys', () => {
     // Once launched, the key is taken for good, even by the same definition.
     expect((await launch(definition(key))).status).toBe(409);
     expect((await api.call('GET', `/api/v1/campaigns/${key}`, { token: api.tokens.secretariat })).status).toBe(200);
+  });
+
+  it('finishes an interrupted launch from the definition it recorded, as the default campaign is at the next start', async () => {
+    const key = 'mac-dinh-dang-do';
+    const stalled = { workflow: { start: () => new Promise(() => undefined) } } as unknown as Client;
+    // No launch date in the definition: the first attempt chose today, and the resumed launch keeps it.
+    void launchCampaign({ db: api.engine.db, client: stalled, taskQueue: 'api-test' }, CampaignSchema.parse(definition(key)), { role: 'system', name: 'lần đầu' });
+    await eventually(() => api.engine.db.campaigns.exists({ _id: key }), Boolean, { what: 'the key taken by the first attempt' });
+
+    const deps = { db: api.engine.db, client: api.engine.client, taskQueue: 'api-test' };
+    expect(await resumeInterruptedLaunch(deps, key, { role: 'system', name: 'khởi động lại' })).toBe(true);
+    await eventually(() => api.engine.db.assignments.countDocuments({ campaignKey: key }), (n) => n === 1, { what: 'the resumed assignment' });
+    expect(await api.engine.db.campaigns.findById(key).lean()).toMatchObject({ launchState: 'launched', launchDate: today });
+    // Nothing left to finish: a second start does nothing.
+    expect(await resumeInterruptedLaunch(deps, key, { role: 'system', name: 'khởi động lại' })).toBe(false);
   });
 
   it('lets a retry take over an Idempotency-Key left "in progress" by a request that died, once its lease has passed', async () => {
