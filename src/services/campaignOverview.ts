@@ -11,6 +11,7 @@ import { formatVietnamese } from '../domain/time/localDate';
 import type { Database } from '../db/database';
 import type { AssignmentViewDoc } from '../db/models/assignmentViewModel';
 import { visibilityFilter } from './assignmentAccess';
+import { definitionFor } from './campaignAccess';
 import type { AssignmentRow } from './portalQueries';
 
 export interface TaskCounts {
@@ -47,10 +48,16 @@ export async function campaignList(db: Database, caller: Caller, now = Date.now(
     .map((doc) => ({ key: doc._id, title: doc.definition.title, launchDate: doc.launchDate, cancelledAt: doc.cancelledAt, counts: byCampaign[doc._id] ?? countCategories([], now) }));
 }
 
-/** `rows`: the campaign's assignments the caller may see (visibleAssignments), read once for the whole page. */
-export async function campaignOverview(db: Database, key: string, rows: AssignmentViewDoc[], now = Date.now()): Promise<CampaignOverview | undefined> {
-  const doc = await db.campaigns.findById(key).lean();
-  if (!doc) return undefined;
+/**
+ * `rows`: the campaign's assignments the caller may see (visibleAssignments), read once for the
+ * whole page. An agency sees only a campaign it has a part in, and only its own sections
+ * (campaignAccess, as the API); undefined: no such campaign for this caller.
+ */
+export async function campaignOverview(db: Database, caller: Caller, key: string, rows: AssignmentViewDoc[], now = Date.now()): Promise<CampaignOverview | undefined> {
+  if (caller.actor.role === 'agency' && rows.length === 0) return undefined;
+  const stored = await db.campaigns.findById(key).lean();
+  if (!stored) return undefined;
+  const doc = { ...stored, definition: definitionFor(caller, stored.definition, rows.map((row) => row.sectionNumber)) };
   const bySection = countCategoriesBy(rows, (row) => String(row.sectionNumber), now);
   const byTask = countCategoriesBy(rows, (row) => `${row.sectionNumber}.${row.taskNumber}`, now);
   const empty = () => countCategories([], now);

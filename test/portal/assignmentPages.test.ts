@@ -231,6 +231,14 @@ describe('portal pages', () => {
     expect(all.text.split('\r\n').filter(Boolean)).toHaveLength(4);
     const agencyView = await get('other', '/ke-hoach/tc-2026/nhiem-vu.csv');
     expect(agencyView.text).not.toContain(LEAD);
+    // An agency sees only its own sections of a campaign, and no campaign it has no part in.
+    const ownPart = await get('lead', '/ke-hoach/tc-2026');
+    expect(ownPart.text).toContain('Mục 1. Giám đốc Sở Tài nguyên và Môi trường');
+    expect(ownPart.text).not.toContain('Số hóa giấy phép xây dựng');
+    await launchTestCampaign(api, { key: 'tc-khac', sections: [{ number: 1, title: 'Sở Xây dựng', addressees: { agencies: ['SXD'] }, tasks: [{ title: 'Việc riêng' }] }] });
+    expect((await get('lead', '/ke-hoach/tc-khac')).status).toBe(404);
+    expect((await get('lead', '/ke-hoach/tc-khac/nhiem-vu.csv')).status).toBe(404);
+    expect((await get('lead', '/ke-hoach')).text).not.toContain('tc-khac');
     const filtered = await get('secretariat', '/ke-hoach/tc-2026/nhiem-vu.csv?muc=2');
     expect(filtered.text.split('\r\n').filter(Boolean)).toHaveLength(2);
   });

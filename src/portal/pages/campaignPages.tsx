@@ -6,6 +6,7 @@
 import { Router } from 'express';
 import type { ApiDeps } from '../../api/apiDeps';
 import { CATEGORY_LABELS, STATUS_CATEGORIES } from '../../domain/assignment/statusCategory';
+import { mayReadCampaign } from '../../services/campaignAccess';
 import { assignmentsCsv, campaignList, campaignOverview } from '../../services/campaignOverview';
 import { filterAssignments, findAssignments, readFilters, toRows, visibleAssignments, type AssignmentFilters } from '../../services/portalQueries';
 import { sendPage } from '../render';
@@ -60,7 +61,7 @@ export function campaignPages(deps: Pick<ApiDeps, 'db'>): Router {
     const key = String(req.params.key);
     const now = Date.now();
     const docs = await visibleAssignments(db, caller, key);
-    const overview = await campaignOverview(db, key, docs, now);
+    const overview = await campaignOverview(db, caller, key, docs, now);
     if (!overview) return sendPage(res, <NotFoundPage person={person} csrfToken={csrfToken} />, 404);
     const filters = { ...readFilters(req.query), campaign: overview.key };
     const matching = filterAssignments(docs, filters, now);
@@ -166,7 +167,9 @@ export function campaignPages(deps: Pick<ApiDeps, 'db'>): Router {
   router.get('/ke-hoach/:key/nhiem-vu.csv', requireSignIn, async (req, res) => {
     const { caller, person, csrfToken } = pageContext(req, res);
     const campaign = await db.campaigns.exists({ _id: String(req.params.key) });
-    if (!campaign) return sendPage(res, <NotFoundPage person={person} csrfToken={csrfToken} />, 404);
+    if (!campaign || !(await mayReadCampaign(db, caller, String(req.params.key)))) {
+      return sendPage(res, <NotFoundPage person={person} csrfToken={csrfToken} />, 404);
+    }
     const rows = await findAssignments(db, caller, { ...readFilters(req.query), campaign: String(req.params.key) });
     res
       .status(200)
