@@ -25,6 +25,8 @@ import { parseForms, verifyCsrf } from './session/formPipeline';
 import type { PortalDeps } from './session/portalDeps';
 import { sendRefusal } from './session/refusalPage';
 import { requireSignIn } from './session/requireSignIn';
+import { sendPage } from './render';
+import { NotFoundPage } from './views/MessagePage';
 
 const ASSETS_DIR = path.join(__dirname, 'assets');
 
@@ -55,6 +57,12 @@ export function portalRouter(options: Omit<PortalDeps, 'now'> & { now?: () => nu
   router.use(secretariatQueuePage(deps));
   router.use(campaignPages(deps));
   router.use(overduePage(deps));
+
+  // Any other path a browser opens gets a page, not the API's problem+json.
+  router.use((req: Request, res: Response, next: NextFunction) => {
+    if (notPortal(req) || (req.method !== 'GET' && req.method !== 'HEAD')) return next();
+    sendPage(res, <NotFoundPage person={res.locals.person} csrfToken={res.locals.csrfToken} />, 404);
+  });
 
   const onError: ErrorRequestHandler = (error, req, res, next) => {
     if (notPortal(req) || res.headersSent) return next(error);

@@ -36,6 +36,16 @@ describe('portal pipeline', () => {
     expect(response.location).toBe(home);
   });
 
+  it('answers a path that does not exist with a Vietnamese page, and the API’s with problem+json', async () => {
+    const page = await new PortalBrowser(api.baseUrl).get('/khong-co-trang-nay');
+    expect(page.status).toBe(404);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    expect(page.text).toContain('Không tìm thấy trang');
+    const api404 = await api.call('GET', '/api/v1/khong-co', { token: api.tokens.secretariat });
+    expect(api404.status).toBe(404);
+    expect(api404.headers.get('content-type')).toContain('application/problem+json');
+  });
+
   it('sends a person without a session to the sign-in page', async () => {
     const response = await new PortalBrowser(api.baseUrl).get('/');
     expect(response.status).toBe(303);
