@@ -9,6 +9,7 @@ import { kpiTargetText } from '../../mail/vietnameseLabels';
 import { ACTION_SLUGS, type FormValues } from '../pages/actionForms';
 import { errorFor, type FieldError } from './ErrorSummary';
 import { CsrfField, FileField, SelectField, TextArea, TextField } from './Fields';
+import { addDays } from '../../domain/time/localDate';
 import { dateText } from './format';
 
 export interface FormState {
@@ -103,7 +104,7 @@ export function ActionForms({ data, csrfToken, form, agencies, maxEvidenceMb }: 
       case 'requestExtension':
         return (
           <ActionForm action={action} id={id} csrfToken={csrfToken} button="Gửi đề nghị gia hạn">
-            <TextField id="ngay-de-nghi" label="Đề nghị gia hạn đến ngày" hint={`Ngày/tháng/năm, sau hạn hiện tại ${dateText(data.state.deadline)}. Ví dụ: 31/12/2026.`} value={v['ngay-de-nghi']} error={errorFor(e, 'ngay-de-nghi')} width="short" />
+            <TextField id="ngay-de-nghi" label="Đề nghị gia hạn đến ngày" hint={`Ngày/tháng/năm, sau hạn hiện tại ${dateText(data.state.deadline)}. Ví dụ: ${dateText(addDays(data.state.deadline, 14))}.`} value={v['ngay-de-nghi']} error={errorFor(e, 'ngay-de-nghi')} width="short" />
             <TextArea id="ly-do-gia-han" label="Lý do" value={v['ly-do-gia-han']} error={errorFor(e, 'ly-do-gia-han')} />
           </ActionForm>
         );
