@@ -6,7 +6,7 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { Actor } from '../../src/domain/assignment/actor';
 import type { AssignmentCommand } from '../../src/domain/assignment/assignmentCommands';
-import { applyCommandUpdate, assignmentViewQuery, calendarChangedSignal } from '../../workflows/assignment/assignmentMessages';
+import { applyCommandUpdate, assignmentViewQuery, calendarChangedSignal, COMMAND_REFUSED } from '../../workflows/assignment/assignmentMessages';
 import { eventTimes as timesOf, eventTypes, sleepUntil, startTestAssignment } from '../helpers/assignmentFixtures';
 import { calendarFor, useWorkflowHarness } from '../helpers/workflowHarness';
 
@@ -222,6 +222,58 @@ describe('AssignmentWorkflow over a long life', () => {
       const seqs = (await h.db.events.find({ assignmentId: id }).sort({ seq: 1 }).lean()).map((doc) => doc.seq);
       expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => i + 1));
       await handle.executeUpdate(applyCommandUpdate, { args: [{ type: 'cancel', reason: 'Kết thúc thử nghiệm' }, SECRETARIAT] });
+    });
+  });
+});
+
+describe('AssignmentWorkflow and errors of the domain', () => {
+  const harness = useWorkflowHarness(DEC_1_2021);
+
+  /** Failed workflow tasks in a workflow's history: a task that throws is retried, stuck, forever. */
+  async function failedTasks(handle: { fetchHistory(): Promise<{ events?: { workflowTaskFailedEventAttributes?: unknown }[] | null }> }) {
+    return ((await handle.fetchHistory()).events ?? []).filter((event) => event.workflowTaskFailedEventAttributes).length;
+  }
+
+  it('refuses a malformed command that arrives with the launch, instead of failing its task', async () => {
+    const h = harness();
+    const id = 'cchc-2021.s5.t1.STNMT';
+    const handle = await startTestAssignment(h, { id, deadline: '2022-02-10' });
+    // Sent before a worker polls: the launch is not recorded yet, so the validator lets it
+    // through and the handler is the one to check it.
+    const malformed = handle.executeUpdate(applyCommandUpdate, { args: [{ type: 'reportProgress', note: '', percent: 250 }, STNMT] });
+    await h.run(async () => {
+      const error = await malformed.then(() => undefined, (e: unknown) => e);
+      expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
+      expect((error as WorkflowUpdateFailedError).cause).toMatchObject({ type: COMMAND_REFUSED, details: ['invalidInput'] });
+      expect(((error as WorkflowUpdateFailedError).cause as Error).message).toContain('Hãy nêu nội dung tiến độ.');
+      // It changed nothing, and the assignment goes on answering.
+      const view = await handle.executeUpdate(applyCommandUpdate, { args: [{ type: 'acknowledge' }, STNMT] });
+      expect(view.state).toMatchObject({ status: 'acknowledged', seq: 2 });
+    });
+    expect(await eventTypes(h, id)).toEqual(['AssignmentAssigned', 'Acknowledged']);
+    expect(await failedTasks(handle)).toBe(0);
+  });
+
+  it('keeps its calendar when a new one does not cover its dates, instead of failing its task', async () => {
+    const h = harness();
+    await h.run(async () => {
+      const id = 'cchc-2021.s5.t2.STNMT';
+      const handle = await startTestAssignment(h, { id, deadline: '2022-02-10' });
+      // A snapshot of 2024-2026 cannot say whether 10/2/2022 is a working day.
+      await handle.signal(calendarChangedSignal, calendarFor(2024, 2026, [], 2));
+      const view = await handle.executeUpdate(applyCommandUpdate, { args: [{ type: 'acknowledge' }, STNMT] });
+      expect(view.state).toMatchObject({ status: 'acknowledged', deadline: '2022-02-10' });
+      expect(await failedTasks(handle)).toBe(0);
+
+      // A calendar that covers it still applies: 10/2/2022 made a day off moves the deadline.
+      await handle.signal(
+        calendarChangedSignal,
+        calendarFor(2021, 2023, [{ year: 2022, daysOff: [{ date: '2022-02-10', name: 'Nghỉ bù' }], workingDays: [], notDaysOff: [] }], 3),
+      );
+      const after = await handle.executeUpdate(applyCommandUpdate, { args: [{ type: 'reportProgress', note: 'Đang làm', percent: 10 }, STNMT] });
+      expect(after.state.deadline).toBe('2022-02-11');
+      expect(await eventTypes(h, id)).toEqual(['AssignmentAssigned', 'Acknowledged', 'DeadlineChanged', 'ProgressReported']);
+      expect(await failedTasks(handle)).toBe(0);
     });
   });
 });

@@ -23,7 +23,7 @@ import {
 } from '@temporalio/workflow';
 import type { EngineActivities } from '../../activities';
 import { SYSTEM_ACTOR, type Actor } from '../../src/domain/assignment/actor';
-import { decide, type AssignmentCommand } from '../../src/domain/assignment/assignmentCommands';
+import { decide, type AssignmentCommand, type Decision } from '../../src/domain/assignment/assignmentCommands';
 import { stampEvents, type AssignmentEvent, type AssignmentEventBody } from '../../src/domain/assignment/assignmentEvents';
 import { evolve, FINAL_STATUSES, OPEN_STATUSES, type AssignmentState } from '../../src/domain/assignment/assignmentState';
 import { summarize, type AssignmentSummary } from '../../src/domain/assignment/assignmentSummary';
@@ -32,7 +32,7 @@ import { categorize } from '../../src/domain/assignment/statusCategory';
 import { resolveDeadline } from '../../src/domain/campaign/deadlineRule';
 import type { AssignmentPlan } from '../../src/domain/campaign/expandCampaign';
 import type { EscalationPolicy, ReminderPolicy } from '../../src/domain/campaign/policies';
-import { WorkingCalendar, type CalendarSnapshot } from '../../src/domain/calendar/workingCalendar';
+import { CalendarRangeError, WorkingCalendar, type CalendarSnapshot } from '../../src/domain/calendar/workingCalendar';
 import { notificationFor } from '../../src/domain/notification/notificationRequest';
 import { dateAt, type LocalDate } from '../../src/domain/time/localDate';
 import { WorkflowLock } from '../workflowLock';
@@ -152,10 +152,19 @@ export async function assignmentWorkflow(input: AssignmentWorkflowInput): Promis
     };
   }
 
-  function refusalOf(command: AssignmentCommand, actor: Actor) {
+  /**
+   * The decision on a command as it stands now. Bad input is a refusal like any other, never a
+   * thrown ZodError: an error that is not a Temporal failure fails the workflow task, and the
+   * workflow would retry that task instead of answering.
+   */
+  function judge(command: AssignmentCommand, actor: Actor): Decision {
     const parsed = assignmentCommandSchema().safeParse(command);
-    if (!parsed.success) return { code: 'invalidInput', reason: parsed.error.issues.map((i) => i.message).join(' ') };
-    const decision = decide(current(), parsed.data, actor, { now: Date.now(), calendar });
+    if (!parsed.success) return { accepted: false, code: 'invalidInput', reason: parsed.error.issues.map((i) => i.message).join(' ') };
+    return decide(current(), parsed.data, actor, { now: Date.now(), calendar });
+  }
+
+  function refusalOf(command: AssignmentCommand, actor: Actor) {
+    const decision = judge(command, actor);
     return decision.accepted ? undefined : decision;
   }
 
@@ -174,8 +183,7 @@ export async function assignmentWorkflow(input: AssignmentWorkflowInput): Promis
       await launched();
       return lock.run(async () => {
         // Decide again under the lock: another change may have landed since validation.
-        const parsed = assignmentCommandSchema().parse(command);
-        const decision = decide(current(), parsed, actor, { now: Date.now(), calendar });
+        const decision = judge(command, actor);
         if (!decision.accepted) {
           throw ApplicationFailure.create({ type: COMMAND_REFUSED, message: decision.reason, details: [decision.code], nonRetryable: true });
         }
@@ -207,16 +215,30 @@ export async function assignmentWorkflow(input: AssignmentWorkflowInput): Promis
     await launched();
     await lock.run(async () => {
       if (snapshot.version <= calendar.version) return;
-      calendar = new WorkingCalendar(snapshot);
+      const s = current();
+      const next = new WorkingCalendar(snapshot);
+      let retimed: LocalDate | undefined;
+      if (!FINAL_STATUSES.includes(s.status)) {
+        try {
+          // A granted extension fixed a date; otherwise the task's rule decides again.
+          retimed = s.extensionsGranted > 0 ? next.onOrNextWorkingDay(s.deadline) : resolveDeadline(s.deadlineRule, s.launchDate, next);
+        } catch (error) {
+          if (!(error instanceof CalendarRangeError)) throw error;
+          // It cannot time this assignment (its years are not all there): keep the calendar it
+          // has. Thrown on, the error would fail the workflow task again and again.
+          log.warn('calendar change not applied: it does not cover this assignment', {
+            version: snapshot.version,
+            years: `${snapshot.fromYear}-${snapshot.toYear}`,
+            deadline: s.deadline,
+            error: error.message,
+          });
+          return;
+        }
+      }
+      calendar = next;
       version += 1;
-      if (!state || FINAL_STATUSES.includes(state.status)) return;
-      // A granted extension fixed a date; otherwise the task's rule decides again.
-      const retimed =
-        state.extensionsGranted > 0
-          ? calendar.onOrNextWorkingDay(state.deadline)
-          : resolveDeadline(state.deadlineRule, state.launchDate, calendar);
-      if (retimed !== state.deadline) {
-        await commit([{ type: 'DeadlineChanged', from: state.deadline, to: retimed, reason: 'calendar' }], SYSTEM_ACTOR);
+      if (retimed !== undefined && retimed !== s.deadline) {
+        await commit([{ type: 'DeadlineChanged', from: s.deadline, to: retimed, reason: 'calendar' }], SYSTEM_ACTOR);
       }
     });
   });
