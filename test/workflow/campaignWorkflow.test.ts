@@ -95,4 +95,38 @@ describe('CampaignWorkflow', () => {
       expect(sectionResult).toHaveLength(300);
     });
   });
+
+  it('completes when cancelled while a section is still starting its assignments', async () => {
+    const h = harness();
+    const many = Array.from({ length: 600 }, (_, i) => `X${String(i + 1).padStart(3, '0')}`);
+    const large: Campaign = CampaignSchema.parse({
+      ...campaign,
+      key: 'huy-2021',
+      sections: [{ number: 1, title: 'Chủ tịch UBND các xã', addressees: { groups: ['communes'] }, tasks: [{ title: 'Rà soát thủ tục' }] }],
+    });
+    await h.run(async () => {
+      const handle = await h.env.client.workflow.start(campaignWorkflow, {
+        taskQueue: h.taskQueue,
+        workflowId: large.key,
+        args: [{ campaign: large, directory: many.map((code) => ({ code, groups: ['communes'] })), launchDate: '2021-12-01', calendar: calendarFor(2021, 2024) }],
+      });
+      const section = h.env.client.workflow.getHandle('huy-2021.s1');
+      // Cancel once the section has started a first batch, long before its 600 are started.
+      for (let i = 0; i < 600; i++) {
+        const progress = await section.query(progressQuery).catch(() => undefined);
+        if (progress && progress.started > 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      await handle.signal(cancelSignal, { actor: { role: 'secretariat', name: 'Phòng CCHC' }, reason: 'Hủy kế hoạch' });
+
+      await waitUntilClosed(handle);
+      const launched = await h.db.events.countDocuments({ campaignKey: large.key, type: 'AssignmentAssigned' });
+      expect(launched).toBeLessThan(600); // the case at hand: some were never started
+      const summaries = await handle.result();
+      expect(summaries).toHaveLength(600);
+      expect(summaries.every((summary) => summary.status === 'cancelled')).toBe(true);
+      // Every started one was cancelled through its own workflow, and recorded.
+      expect(await h.db.events.countDocuments({ campaignKey: large.key, type: 'Cancelled' })).toBe(launched);
+    });
+  });
 });

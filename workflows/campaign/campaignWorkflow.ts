@@ -12,7 +12,7 @@ import { WorkingCalendar, type CalendarSnapshot } from '../../src/domain/calenda
 import type { LocalDate } from '../../src/domain/time/localDate';
 import { ProgressBook } from '../progressBook';
 import { startChildOnce } from '../startChildOnce';
-import { assignmentChangedSignal, cancelSignal, progressQuery } from '../section/sectionMessages';
+import { assignmentChangedSignal, assignmentsChangedSignal, cancelSignal, progressQuery } from '../section/sectionMessages';
 import { initialSummaries, sectionWorkflow } from '../section/sectionWorkflow';
 
 export interface CampaignWorkflowInput {
@@ -33,6 +33,7 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<As
   const selfId = workflowInfo().workflowId;
 
   setHandler(assignmentChangedSignal, (summary) => book.record(summary));
+  setHandler(assignmentsChangedSignal, (summaries) => summaries.forEach((summary) => book.record(summary)));
   setHandler(cancelSignal, (request) => {
     cancel ??= request;
   });

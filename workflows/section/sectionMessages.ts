@@ -6,6 +6,12 @@ import type { AssignmentSummary, CategoryCounts } from '../../src/domain/assignm
 /** An assignment reports a change of status, deadline, agency or completion to its section and campaign. */
 export const assignmentChangedSignal = defineSignal<[AssignmentSummary]>('assignmentChanged');
 
+/**
+ * A section reports, in batches, assignments it never started to the campaign: cancelled before
+ * they were started, they have no workflow of their own to report them.
+ */
+export const assignmentsChangedSignal = defineSignal<[AssignmentSummary[]]>('assignmentsChanged');
+
 /** Cancels every open assignment below (section or whole campaign). */
 export const cancelSignal = defineSignal<[{ actor: Actor; reason: string }]>('cancel');
 

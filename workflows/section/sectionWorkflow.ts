@@ -6,7 +6,8 @@
  * every CHILDREN_PER_RUN starts, so a section that fans out to thousands of agencies never holds
  * more pending children than Temporal allows (2,000 by default). Assignments are reached by id.
  */
-import { allHandlersFinished, condition, continueAsNew, getExternalWorkflowHandle, setHandler, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, continueAsNew, getExternalWorkflowHandle, patched, setHandler, workflowInfo } from '@temporalio/workflow';
+import { FINAL_STATUSES } from '../../src/domain/assignment/assignmentState';
 import type { Actor } from '../../src/domain/assignment/actor';
 import type { AssignmentSummary } from '../../src/domain/assignment/assignmentSummary';
 import type { Campaign, Section } from '../../src/domain/campaign/campaign';
@@ -18,7 +19,7 @@ import { assignmentWorkflow } from '../assignment/assignmentWorkflow';
 import { cancelAssignmentSignal } from '../assignment/assignmentMessages';
 import { ProgressBook } from '../progressBook';
 import { startChildOnce } from '../startChildOnce';
-import { assignmentChangedSignal, cancelSignal, progressQuery } from './sectionMessages';
+import { assignmentChangedSignal, assignmentsChangedSignal, cancelSignal, progressQuery } from './sectionMessages';
 
 export interface SectionWorkflowInput {
   campaign: Pick<Campaign, 'key' | 'defaultDeadline' | 'reminderPolicy' | 'escalationPolicy'>;
@@ -35,6 +36,10 @@ export interface SectionWorkflowInput {
 const START_BATCH = 50;
 /** Starts per run before continue-as-new sheds the pending children. */
 const CHILDREN_PER_RUN = 1_000;
+/** Summaries per report to the campaign: about 100 KiB a signal. */
+const REPORT_BATCH = 1_000;
+/** Patch: a cancelled section reports the assignments it never started to the campaign. */
+const REPORTS_NEVER_STARTED = 'section-reports-never-started';
 
 /**
  * Each assignment's first summary. Deadlines are worked out once per distinct rule: thousands of
@@ -102,8 +107,16 @@ export async function sectionWorkflow(input: SectionWorkflowInput): Promise<Assi
       const request = cancel;
       // Only started assignments exist; the rest are never started once cancelled.
       const startedIds = new Set(plans.slice(0, started).map((plan) => plan.id));
-      for (const id of book.openIds()) {
-        if (!startedIds.has(id)) book.record({ ...book.all.find((s) => s.id === id)!, status: 'cancelled' });
+      const neverStarted = book.all
+        .filter((summary) => !startedIds.has(summary.id) && !FINAL_STATUSES.includes(summary.status))
+        .map((summary): AssignmentSummary => ({ ...summary, status: 'cancelled' }));
+      for (const summary of neverStarted) book.record(summary);
+      // The campaign counts them too, and waits for every one of them to end: tell it.
+      if (neverStarted.length > 0 && input.campaignWorkflowId && patched(REPORTS_NEVER_STARTED)) {
+        const campaign = getExternalWorkflowHandle(input.campaignWorkflowId);
+        for (let i = 0; i < neverStarted.length; i += REPORT_BATCH) {
+          await campaign.signal(assignmentsChangedSignal, neverStarted.slice(i, i + REPORT_BATCH)).catch(() => undefined);
+        }
       }
       const open = book.openIds();
       for (let i = 0; i < open.length; i += START_BATCH) {
