@@ -7,8 +7,8 @@
  * burst of escalations (launched with its deadline past, each assignment fires its latest
  * missed escalation as soon as it starts; see replan() in the assignment workflow). The worker is
  * killed when about half the assignments exist, mid-launch and mid-burst. One kill, not two,
- * because every kill costs a minute: the activities the dead worker had started are retried only
- * when their start-to-close timeout (1 minute) expires.
+ * because every kill costs 20 s: the activities the dead worker had started are retried only when
+ * their start-to-close timeout (20 s, set in workflows/assignment/assignmentWorkflow.ts) expires.
  *
  * After the restart: every assignment exists once (one AssignmentAssigned, seq 1..n with no gap),
  * every email is delivered (one Message-ID per outbox entry), and the read model equals a rebuild
@@ -91,7 +91,7 @@ describe('fault drill: SIGKILL the worker', () => {
     expect(atKill.escalated).toBeGreaterThan(0);
 
     // A new worker process takes over. (Activities the dead one had started are retried only when
-    // their start-to-close timeout, 1 minute, expires: that is most of this test's duration.)
+    // their start-to-close timeout, 20 s, expires: that is most of this test's duration.)
     const second = await stack.startWorker();
     await waitFor(() => countEvents(stack, key, 'Escalated'), (n) => n >= planned, 180_000, 'every escalation');
     await waitFor(() => stack.engine.db.assignments.countDocuments({ campaignKey: key }), (n) => n === planned, 60_000, 'read model');
