@@ -79,3 +79,19 @@ export function peopleFromAgencies(agencies: Agency[]): Person[] {
     })),
   );
 }
+
+/**
+ * A contact newly written into an agency's entry may sign in as a person of that agency. People
+ * already in the directory stay as the secretariat left them (a deactivated one stays so).
+ */
+export async function addContactsAsPeople(db: Database, agency: Agency, now = Date.now()): Promise<number> {
+  const people = peopleFromAgencies([agency]);
+  if (people.length === 0) return 0;
+  const result = await db.people.bulkWrite(
+    people.map(({ email, ...rest }) => ({
+      updateOne: { filter: { _id: email }, update: { $setOnInsert: { ...rest, updatedAt: new Date(now) } }, upsert: true },
+    })),
+    { ordered: false },
+  );
+  return result.upsertedCount;
+}

@@ -104,4 +104,24 @@ describe('/api/v1/people', () => {
     const doc = await api.call('GET', '/api/v1/openapi.json');
     expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/api/v1/people', '/api/v1/people/{email}', '/api/v1/people/{email}/deactivate']));
   });
+
+  it('adds an agency’s new contacts as people when the secretariat saves the agency, leaving existing people as they are', async () => {
+    const saved = await api.call('PUT', '/api/v1/agencies/SXD', {
+      token: api.tokens.secretariat,
+      json: {
+        name: 'Sở Xây dựng',
+        kind: 'department',
+        groups: ['departments'],
+        contacts: [
+          { role: 'focalPoint', name: 'Đầu mối CCHC Sở Xây dựng', email: 'CCHC@sxd.hcm.example' },
+          // Deactivated above: saving the agency does not let her back in.
+          { role: 'head', name: 'Nguyễn Thị Lan', email: 'lan.nt@stnmt.hcm.example' },
+        ],
+      },
+    });
+    expect(saved.status).toBe(200);
+    const added = await api.call('GET', '/api/v1/people/cchc%40sxd.hcm.example', { token: api.tokens.secretariat });
+    expect(added.body).toMatchObject({ email: 'cchc@sxd.hcm.example', role: 'agency', agencyCode: 'SXD', active: true });
+    expect((await api.call('GET', `/api/v1/people/${lan}`, { token: api.tokens.secretariat })).body).toMatchObject({ active: false });
+  });
 });

@@ -10,6 +10,7 @@ import { agencyFor } from '../../services/campaignAccess';
 import { defineRoute } from '../defineRoute';
 import type { ApiDeps } from '../apiDeps';
 import { problems } from '../problem';
+import { addContactsAsPeople } from '../../services/people';
 
 const CodeParams = z.object({ code: AgencyCodeSchema });
 
@@ -68,6 +69,8 @@ export function agencyRoutes(deps: ApiDeps): Router {
     async ({ params, body }) => {
       const existed = await db.agencies.exists({ _id: params.code });
       await db.agencies.replaceOne({ _id: params.code }, { ...body, updatedAt: new Date() }, { upsert: true });
+      // Its contacts may sign in to the portal (new ones become people of the agency).
+      await addContactsAsPeople(db, { code: params.code, ...body });
       return { status: existed ? 200 : 201, body: { code: params.code, ...body } };
     },
   );
