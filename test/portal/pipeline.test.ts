@@ -56,6 +56,18 @@ describe('portal pipeline', () => {
     expect(page.text).toContain('Email công vụ');
   });
 
+  it('sends a form posted after the session ended to the sign-in, then back to the page it came from', async () => {
+    const posted = await new PortalBrowser(api.baseUrl).request('POST', '/nhiem-vu/cchc-2021.s4.t2.STNMT/tiep-nhan', {
+      body: new URLSearchParams({ _csrf: 'cu' }).toString(),
+      contentType: 'application/x-www-form-urlencoded',
+      headers: { Referer: `${api.baseUrl}/nhiem-vu/cchc-2021.s4.t2.STNMT` },
+    });
+    expect(posted.status).toBe(303);
+    expect(posted.location).toBe(`/dang-nhap?tiep=${encodeURIComponent('/nhiem-vu/cchc-2021.s4.t2.STNMT')}`);
+    const elsewhere = await new PortalBrowser(api.baseUrl).request('POST', '/nhiem-vu/x/tiep-nhan', { headers: { Referer: 'https://evil.example/nhiem-vu/x' } });
+    expect(elsewhere.location).toBe('/dang-nhap');
+  });
+
   it('refuses a form without the CSRF token, or with another one, and changes nothing', async () => {
     const session = await signInAs(api.engine, { email: 'daumoi@stnmt.hcm.example', role: 'agency', agencyCode: 'STNMT' });
     const browser = new PortalBrowser(api.baseUrl, session.cookie);
