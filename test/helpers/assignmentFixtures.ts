@@ -5,7 +5,7 @@
 import type { AssignmentEvent } from '../../src/domain/assignment/assignmentEvents';
 import type { DeadlineRule } from '../../src/domain/campaign/deadlineRule';
 import type { AssignmentPlan } from '../../src/domain/campaign/expandCampaign';
-import { defaultEscalationPolicy, defaultReminderPolicy } from '../../src/domain/campaign/policies';
+import { defaultEscalationPolicy, defaultReminderPolicy, type EscalationPolicy } from '../../src/domain/campaign/policies';
 import type { CalendarSnapshot } from '../../src/domain/calendar/workingCalendar';
 import { fromStoredEvent } from '../../src/db/models/eventModel';
 import { assignmentWorkflow } from '../../workflows/assignment/assignmentWorkflow';
@@ -22,6 +22,7 @@ export interface TestAssignment {
   calendar?: CalendarSnapshot;
   continueAsNewAfterEvents?: number;
   plan?: Partial<AssignmentPlan>;
+  escalationPolicy?: EscalationPolicy;
 }
 
 export function testPlan(options: TestAssignment): AssignmentPlan {
@@ -52,7 +53,7 @@ export function startTestAssignment(h: WorkflowHarness, options: TestAssignment)
         launchDate: options.launchDate ?? '2021-12-01',
         calendar: options.calendar ?? calendarFor(2021, 2023),
         reminderPolicy: defaultReminderPolicy(),
-        escalationPolicy: defaultEscalationPolicy(),
+        escalationPolicy: options.escalationPolicy ?? defaultEscalationPolicy(),
         notify: [],
         continueAsNewAfterEvents: options.continueAsNewAfterEvents,
       },

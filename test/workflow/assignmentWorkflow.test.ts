@@ -277,3 +277,32 @@ describe('AssignmentWorkflow and errors of the domain', () => {
     });
   });
 });
+
+describe('AssignmentWorkflow overdue for a long time', () => {
+  const harness = useWorkflowHarness(DEC_1_2021);
+
+  it('goes on repeating the last escalation past one schedule of repeats, until the assignment ends', async () => {
+    const h = harness();
+    await h.run(async () => {
+      const id = 'cchc-2021.s6.t1.STNMT';
+      // Repeated every day (the policy's shortest), so that a schedule's 104 repeats run out
+      // within months: the first on Mon 13/12, the 104th in March 2022.
+      const handle = await startTestAssignment(h, {
+        id,
+        deadline: '2021-12-10',
+        escalationPolicy: { steps: [{ level: 'agencyHead', workingDaysAfterPrevious: 1 }], repeatEveryDays: 1 },
+      });
+      await sleepUntil(h, '2022-06-01T00:00:00Z');
+      const steps = (await h.db.events.find({ assignmentId: id, type: 'Escalated' }).sort({ seq: 1 }).lean()).map(
+        (doc) => (doc as unknown as { step: number }).step,
+      );
+      // The ladder's one rung, then a repeat a day (moved to a working day) to the end of May.
+      expect(steps.length).toBeGreaterThan(1 + 104 + 30);
+      expect(steps).toEqual(steps.map((_, i) => i + 1));
+      expect((await timesOf(h, id, 'Escalated')).at(-1)).toBe('2022-05-31 08:00');
+
+      await handle.executeUpdate(applyCommandUpdate, { args: [{ type: 'cancel', reason: 'Kết thúc thử nghiệm' }, SECRETARIAT] });
+      await handle.result();
+    });
+  });
+});

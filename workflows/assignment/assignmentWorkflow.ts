@@ -17,6 +17,7 @@ import {
   continueAsNew,
   getExternalWorkflowHandle,
   log,
+  patched,
   proxyActivities,
   setHandler,
   workflowInfo,
@@ -79,6 +80,8 @@ function assignmentCommandSchema() {
 }
 
 const RECENT_EVENTS_KEPT = 50;
+/** Patch: the weekly escalation goes on past one schedule's repeats while the assignment is overdue. */
+const REPEATS_GO_ON = 'escalation-repeats-go-on';
 /** Alarms this recently due still fire after a re-plan; older missed reminders are dropped. */
 const MISSED_ALARM_GRACE_MS = 12 * 3600 * 1000;
 /** Continue-as-new well before Temporal's history limits. */
@@ -246,13 +249,28 @@ export async function assignmentWorkflow(input: AssignmentWorkflowInput): Promis
   /** The alarms of the deadline in force still to fire; long-missed ones are dropped. */
   function replan(): Alarm[] {
     const s = current();
-    const pending = planAlarms({ deadline: s.deadline, calendar, reminders: input.reminderPolicy, escalation: input.escalationPolicy })
-      .filter((alarm) => !firedAlarms.has(alarm.key));
+    const pending = planAlarms({
+      deadline: s.deadline,
+      calendar,
+      reminders: input.reminderPolicy,
+      escalation: input.escalationPolicy,
+      repeatsBefore: repeatsFired(s.deadline),
+    }).filter((alarm) => !firedAlarms.has(alarm.key));
     const missed = pending.filter((alarm) => alarm.at < Date.now() - MISSED_ALARM_GRACE_MS);
     // Keep the highest escalation reached while nobody was counting (e.g. during review).
     const latestMissedEscalation = missed.filter((alarm) => alarm.kind === 'escalation').at(-1);
     for (const alarm of missed) if (alarm !== latestMissedEscalation) firedAlarms.add(alarm.key);
     return pending.filter((alarm) => !firedAlarms.has(alarm.key));
+  }
+
+  /** How many repeats of the ladder's last rung have fired for this deadline. */
+  function repeatsFired(deadline: LocalDate): number {
+    const prefix = `escalation:${deadline}:`;
+    let highest = 0;
+    for (const key of firedAlarms) {
+      if (key.startsWith(prefix)) highest = Math.max(highest, Number(key.slice(prefix.length)) - input.escalationPolicy.steps.length);
+    }
+    return highest;
   }
 
   async function fire(alarm: Alarm): Promise<void> {
@@ -290,6 +308,15 @@ export async function assignmentWorkflow(input: AssignmentWorkflowInput): Promis
     }
     const due = OPEN_STATUSES.includes(current().status) ? schedule.find((alarm) => !firedAlarms.has(alarm.key)) : undefined;
     const changed = () => version !== plannedFor;
+    if (!due && OPEN_STATUSES.includes(current().status) && input.escalationPolicy.repeatEveryDays && patched(REPEATS_GO_ON)) {
+      // Every repeat planned has fired and it is still overdue: plan the next ones. (Before this
+      // patch the escalation stopped, silently, after REPEATS_AHEAD repeats.)
+      const next = replan();
+      if (next.length > 0) {
+        schedule = next;
+        continue;
+      }
+    }
     if (!due) {
       await condition(changed);
     } else if (due.at > Date.now()) {

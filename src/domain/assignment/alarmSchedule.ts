@@ -11,16 +11,22 @@ export type Alarm =
   | { kind: 'reminder'; key: string; date: LocalDate; at: number; workingDaysLeft: number }
   | { kind: 'escalation'; key: string; date: LocalDate; at: number; level: EscalationLevel; step: number };
 
-/** Weekly repeats planned ahead; more are planned when the schedule is recomputed. */
-const REPEATS_AHEAD = 104;
+/**
+ * Repeats planned in one schedule. They go on while the assignment is overdue: once a schedule's
+ * last repeat has fired, the workflow plans the next ones (`repeatsBefore`).
+ */
+export const REPEATS_AHEAD = 104;
 
 export function planAlarms(options: {
   deadline: LocalDate;
   calendar: WorkingCalendar;
   reminders: ReminderPolicy;
   escalation: EscalationPolicy;
+  /** Repeats already planned and fired: the schedule holds the REPEATS_AHEAD after them. */
+  repeatsBefore?: number;
 }): Alarm[] {
   const { deadline, calendar, reminders, escalation } = options;
+  const repeatsBefore = options.repeatsBefore ?? 0;
   const at = (date: LocalDate) => instantAt(date, reminders.sendAt);
   const alarms: Alarm[] = [];
   try {
@@ -41,8 +47,9 @@ export function planAlarms(options: {
     const last = escalation.steps[escalation.steps.length - 1]!;
     if (escalation.repeatEveryDays) {
       let anchor = date;
-      for (let repeat = 1; repeat <= REPEATS_AHEAD; repeat++) {
+      for (let repeat = 1; repeat <= repeatsBefore + REPEATS_AHEAD; repeat++) {
         anchor = addDays(anchor, escalation.repeatEveryDays);
+        if (repeat <= repeatsBefore) continue;
         const repeatDate = calendar.onOrNextWorkingDay(anchor);
         const step = escalation.steps.length + repeat;
         alarms.push({ kind: 'escalation', key: `escalation:${deadline}:${step}`, date: repeatDate, at: at(repeatDate), level: last.level, step });
