@@ -128,10 +128,10 @@ export function campaignPages(deps: Pick<ApiDeps, 'db'>): Router {
           </div>
           <div class="field">
             <label class="field__label" for="nhom">
-              Nhóm
+              Tình trạng
             </label>
             <select class="select" id="nhom" name="nhom">
-              <option value="">Tất cả các nhóm</option>
+              <option value="">Mọi tình trạng</option>
               {STATUS_CATEGORIES.map((category) => (
                 <option value={category} selected={category === filters.category}>
                   {CATEGORY_LABELS[category]}

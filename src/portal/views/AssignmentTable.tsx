@@ -20,7 +20,7 @@ export function AssignmentTable({ rows, caption, showAgency = false, showRelatio
           {showRelation ? <th scope="col">Vai trò</th> : null}
           <th scope="col">Hạn xử lý</th>
           <th scope="col">Thời gian</th>
-          <th scope="col">Nhóm</th>
+          <th scope="col">Tình trạng</th>
         </tr>
       </thead>
       <tbody>
@@ -41,7 +41,7 @@ export function AssignmentTable({ rows, caption, showAgency = false, showRelatio
             <td data-label="Thời gian">
               <StandingText standing={row.standing} />
             </td>
-            <td data-label="Nhóm">
+            <td data-label="Tình trạng">
               <CategoryTag category={row.category} />
             </td>
           </tr>

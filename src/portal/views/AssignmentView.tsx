@@ -53,7 +53,7 @@ export function AssignmentView({ data, person, csrfToken, form, notice, agencies
 
       <dl class="summary-list">
         <div>
-          <dt>Nhóm</dt>
+          <dt>Tình trạng</dt>
           <dd>
             <CategoryTag category={row.category} />
           </dd>
