@@ -10,9 +10,9 @@ import type { Campaign } from '../../src/domain/campaign/campaign';
 import { expandCampaign, sectionWorkflowId, type DirectoryEntry } from '../../src/domain/campaign/expandCampaign';
 import { WorkingCalendar, type CalendarSnapshot } from '../../src/domain/calendar/workingCalendar';
 import type { LocalDate } from '../../src/domain/time/localDate';
-import { ProgressBook } from '../progressBook';
+import { resumeBook, EPOCH, type CarriedProgress } from '../progressBook';
 import { startChildOnce } from '../startChildOnce';
-import { assignmentChangedSignal, assignmentsChangedSignal, cancelSignal, progressQuery } from '../section/sectionMessages';
+import { assignmentChangedSignal, assignmentsChangedSignal, cancelSignal, progressQuery, type ProgressView } from '../section/sectionMessages';
 import { initialSummaries, sectionWorkflow } from '../section/sectionWorkflow';
 
 export interface CampaignWorkflowInput {
@@ -20,13 +20,15 @@ export interface CampaignWorkflowInput {
   directory: DirectoryEntry[];
   launchDate: LocalDate;
   calendar: CalendarSnapshot;
-  carried?: { sectionsStarted: number; summaries: AssignmentSummary[]; cancel?: { actor: Actor; reason: string } };
+  carried?: { sectionsStarted: number; progress?: CarriedProgress; summaries?: AssignmentSummary[]; cancel?: { actor: Actor; reason: string } };
 }
 
-export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<AssignmentSummary[]> {
+/** Ends with the final counts (a list of every assignment would pass the 2 MB result limit at 50,000). */
+export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<ProgressView> {
   const calendar = new WorkingCalendar(input.calendar);
   const { plans } = expandCampaign(input.campaign, input.directory);
-  const book = new ProgressBook(input.carried?.summaries ?? initialSummaries(plans, input.launchDate, calendar));
+  const firstSummaries = initialSummaries(plans, input.launchDate, calendar);
+  const book = resumeBook(firstSummaries, input.carried);
   let sectionsStarted = input.carried?.sectionsStarted ?? 0;
   let cancel = input.carried?.cancel;
   let cancelsSent = false;
@@ -78,8 +80,8 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<As
       continue;
     }
     await condition(allHandlersFinished);
-    await continueAsNew<typeof campaignWorkflow>({ ...input, carried: { sectionsStarted, summaries: book.all, cancel } });
+    await continueAsNew<typeof campaignWorkflow>({ ...input, carried: { sectionsStarted, progress: book.carry(firstSummaries, EPOCH), cancel } });
   }
   await condition(allHandlersFinished);
-  return book.all;
+  return { ...book.view(Date.now(), 0, Boolean(cancel)), started: plans.length };
 }

@@ -17,9 +17,9 @@ import { WorkingCalendar, type CalendarSnapshot } from '../../src/domain/calenda
 import type { LocalDate } from '../../src/domain/time/localDate';
 import { assignmentWorkflow } from '../assignment/assignmentWorkflow';
 import { cancelAssignmentSignal } from '../assignment/assignmentMessages';
-import { ProgressBook } from '../progressBook';
+import { resumeBook, EPOCH, type CarriedProgress } from '../progressBook';
 import { startChildOnce } from '../startChildOnce';
-import { assignmentChangedSignal, assignmentsChangedSignal, cancelSignal, progressQuery } from './sectionMessages';
+import { assignmentChangedSignal, assignmentsChangedSignal, cancelSignal, progressQuery, type ProgressView } from './sectionMessages';
 
 export interface SectionWorkflowInput {
   campaign: Pick<Campaign, 'key' | 'defaultDeadline' | 'reminderPolicy' | 'escalationPolicy'>;
@@ -29,7 +29,7 @@ export interface SectionWorkflowInput {
   calendar: CalendarSnapshot;
   /** The campaign workflow, also told of every assignment change; absent when run alone. */
   campaignWorkflowId?: string;
-  carried?: { started: number; summaries: AssignmentSummary[]; cancel?: { actor: Actor; reason: string } };
+  carried?: { started: number; progress?: CarriedProgress; summaries?: AssignmentSummary[]; cancel?: { actor: Actor; reason: string } };
 }
 
 /** Starts awaited together: enough to be quick, few enough to be gentle on the server. */
@@ -56,10 +56,12 @@ export function initialSummaries(plans: AssignmentPlan[], launchDate: LocalDate,
   });
 }
 
-export async function sectionWorkflow(input: SectionWorkflowInput): Promise<AssignmentSummary[]> {
+/** Ends with the section's final counts. */
+export async function sectionWorkflow(input: SectionWorkflowInput): Promise<ProgressView> {
   const { plans } = expandSection(input.campaign, input.section, input.directory);
   const calendar = new WorkingCalendar(input.calendar);
-  const book = new ProgressBook(input.carried?.summaries ?? initialSummaries(plans, input.launchDate, calendar));
+  const firstSummaries = initialSummaries(plans, input.launchDate, calendar);
+  const book = resumeBook(firstSummaries, input.carried);
   let started = input.carried?.started ?? 0;
   let cancel = input.carried?.cancel;
   let cancelsSent = false;
@@ -75,7 +77,7 @@ export async function sectionWorkflow(input: SectionWorkflowInput): Promise<Assi
   while (started < plans.length && !cancel) {
     if (started - runStartedAt >= CHILDREN_PER_RUN) {
       await condition(allHandlersFinished);
-      await continueAsNew<typeof sectionWorkflow>({ ...input, carried: { started, summaries: book.all, cancel } });
+      await continueAsNew<typeof sectionWorkflow>({ ...input, carried: { started, progress: book.carry(firstSummaries, EPOCH), cancel } });
     }
     const batch = plans.slice(started, started + START_BATCH);
     await Promise.all(
@@ -131,8 +133,8 @@ export async function sectionWorkflow(input: SectionWorkflowInput): Promise<Assi
       continue;
     }
     await condition(allHandlersFinished);
-    await continueAsNew<typeof sectionWorkflow>({ ...input, carried: { started, summaries: book.all, cancel } });
+    await continueAsNew<typeof sectionWorkflow>({ ...input, carried: { started, progress: book.carry(firstSummaries, EPOCH), cancel } });
   }
   await condition(allHandlersFinished);
-  return book.all;
+  return book.view(Date.now(), started, Boolean(cancel));
 }
