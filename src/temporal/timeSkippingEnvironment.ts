@@ -29,7 +29,9 @@ export async function createTimeSkippingEnvironment(
     name: "Temporal's time-skipping test server",
     command: options.executable ?? requireProgram('temporalTestServer'),
     // Understood by our launcher (stack/temporal-test-server/TimeSkippingServer.java).
-    args: [String(port), ...(startAt ? [`--start-time=${startAt.toISOString()}`] : [])],
+    // The folder in the command line (the launcher ignores the argument): the tests' global
+    // teardown kills whatever names the run's folder, should a test process die before teardown.
+    args: [String(port), ...(startAt ? [`--start-time=${startAt.toISOString()}`] : []), `--folder=${logDir}`],
     ports: [{ port, label: 'a free port' }],
     logFile: path.join(logDir, 'server.log'),
     // The launcher opens its port only once every service is registered.
