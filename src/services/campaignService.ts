@@ -7,7 +7,9 @@ import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/c
 import { WorkflowIdReusePolicy } from '@temporalio/common';
 import type { Actor } from '../domain/assignment/actor';
 import type { Campaign } from '../domain/campaign/campaign';
+import { deadlinesOutsideCalendar } from '../domain/campaign/deadlineRule';
 import { expandCampaign, type DirectoryEntry } from '../domain/campaign/expandCampaign';
+import { WorkingCalendar } from '../domain/calendar/workingCalendar';
 import { dateAt, yearOf } from '../domain/time/localDate';
 import type { Database } from '../db/database';
 import { cancelSignal } from '../../workflows/section/sectionMessages';
@@ -51,6 +53,9 @@ export async function launchCampaign(deps: CampaignServiceDeps, campaign: Campai
   if (problems.length > 0) throw new CampaignProblems(problems);
   const definitionHash = definitionHashOf(campaign);
   let launchDate = campaign.launchDate ?? dateAt(Date.now());
+  let calendar = await calendarSnapshot(db, yearOf(launchDate));
+  const outside = deadlinesOutsideCalendar(plans, launchDate, new WorkingCalendar(calendar));
+  if (outside.length > 0) throw new CampaignProblems(outside);
   try {
     await db.campaigns.create({
       _id: campaign.key,
@@ -67,14 +72,17 @@ export async function launchCampaign(deps: CampaignServiceDeps, campaign: Campai
     const earlier = await db.campaigns.findById(campaign.key, { launchState: 1, definitionHash: 1, launchDate: 1 }).lean();
     const interruptedRetry = earlier?.launchState === 'launching' && earlier.definitionHash === definitionHash;
     if (!interruptedRetry) throw new CampaignConflict(campaign.key);
-    launchDate = earlier.launchDate; // the launch date the first attempt chose (today, when the definition has none)
+    if (earlier.launchDate !== launchDate) {
+      launchDate = earlier.launchDate; // the launch date the first attempt chose (today, when the definition has none)
+      calendar = await calendarSnapshot(db, yearOf(launchDate));
+    }
   }
   try {
     await deps.client.workflow.start(campaignWorkflow, {
       taskQueue: deps.taskQueue,
       workflowId: campaign.key,
       workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-      args: [{ campaign, directory, launchDate, calendar: await calendarSnapshot(db, yearOf(launchDate)) }],
+      args: [{ campaign, directory, launchDate, calendar }],
     });
   } catch (error) {
     // Already started: by an earlier attempt that died before marking the launch, or by a

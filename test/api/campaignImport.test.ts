@@ -42,7 +42,13 @@ describe('importing a directive through the API', () => {
     expect(JSON.stringify(asIs.body.errors)).toContain('chua-xac-dinh');
     // After review (here: dropping that section), it launches through the normal path.
     const reviewed = { ...response.body.draft.campaign, sections: response.body.draft.campaign.sections.slice(0, 5) };
-    const launched = await api.call('POST', '/api/v1/campaigns', { token: api.tokens.secretariat, json: reviewed });
+    // The 2022 text's deadlines (31/12/2022) lie before today's launch calendar: refused, naming them,
+    // instead of a campaign whose workflow cannot count them.
+    const outOfCalendar = await api.call('POST', '/api/v1/campaigns', { token: api.tokens.secretariat, json: reviewed });
+    expect(outOfCalendar.status).toBe(422);
+    expect(JSON.stringify(outOfCalendar.body.errors)).toContain('31/12/2022, nằm ngoài lịch làm việc');
+    expect(await api.engine.db.campaigns.countDocuments({ _id: 'web-2022' })).toBe(0);
+    const launched = await api.call('POST', '/api/v1/campaigns', { token: api.tokens.secretariat, json: { ...reviewed, launchDate: '2022-03-01' } });
     expect(launched.status).toBe(201);
     expect(launched.body.plannedAssignments).toBeGreaterThan(50);
   });

@@ -32,3 +32,34 @@ export function describeDeadlineRule(rule: DeadlineRule): string {
       return `trong ${rule.days} ngày kể từ ngày giao`;
   }
 }
+
+const dayText = (date: LocalDate) => date.split('-').reverse().join('/');
+
+/**
+ * The tasks whose deadline the launch calendar cannot count (a date outside the years it holds).
+ * Found before the launch, so the secretariat gets a clear refusal instead of a campaign whose
+ * workflow cannot work out its deadlines.
+ */
+export function deadlinesOutsideCalendar(
+  plans: { sectionNumber: number; taskNumber: number; deadlineRule: DeadlineRule }[],
+  launchDate: LocalDate,
+  calendar: WorkingCalendar,
+): { sectionNumber: number; message: string }[] {
+  const problems = new Map<string, { sectionNumber: number; message: string }>();
+  const { fromYear, toYear } = calendar.snapshot;
+  for (const plan of plans) {
+    const key = `${plan.sectionNumber}.${plan.taskNumber}`;
+    if (problems.has(key)) continue;
+    try {
+      resolveDeadline(plan.deadlineRule, launchDate, calendar);
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+      const when = plan.deadlineRule.kind === 'fixedDate' ? `hạn ${dayText(plan.deadlineRule.date)}` : `hạn tính từ ngày giao ${dayText(launchDate)}`;
+      problems.set(key, {
+        sectionNumber: plan.sectionNumber,
+        message: `nhiệm vụ ${plan.taskNumber} có ${when}, nằm ngoài lịch làm việc của hệ thống cho kế hoạch này (năm ${fromYear} đến ${toYear}); hãy sửa hạn hoặc ngày giao.`,
+      });
+    }
+  }
+  return [...problems.values()];
+}

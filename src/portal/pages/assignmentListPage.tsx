@@ -5,12 +5,13 @@
  */
 import { Router } from 'express';
 import type { ApiDeps } from '../../api/apiDeps';
-import { CATEGORY_LABELS, STATUS_CATEGORIES } from '../../domain/assignment/statusCategory';
 import { groupByCategory, readFilters, workList } from '../../services/portalQueries';
 import { sendPage } from '../render';
 import { AssignmentTable } from '../views/AssignmentTable';
 import { CategoryTag } from '../views/CategoryTag';
+import { SelectField } from '../views/Fields';
 import { Layout } from '../views/Layout';
+import { CategoryFilter, SearchBox } from '../views/ListFilters';
 import { requireSignIn } from '../session/requireSignIn';
 import { pageContext } from './pageContext';
 
@@ -31,41 +32,14 @@ export function assignmentListPage(deps: Pick<ApiDeps, 'db'>): Router {
       <Layout title="Nhiệm vụ" person={person} csrfToken={csrfToken}>
         <h1>{isAgency ? `Nhiệm vụ của ${person?.agencyName ?? caller.actor.agencyCode}` : 'Nhiệm vụ'}</h1>
         <form method="get" action="/nhiem-vu" class="filters" role="search">
-          <div class="field">
-            <label class="field__label" for="q">
-              Tìm nhiệm vụ
-            </label>
-            <p class="field__hint" id="q-goi-y">
-              Gõ có dấu hoặc không dấu, ví dụ: chuyen doi so
-            </p>
-            <input class="input" id="q" name="q" type="search" value={filters.q ?? ''} aria-describedby="q-goi-y" />
-          </div>
-          <div class="field">
-            <label class="field__label" for="ke_hoach">
-              Kế hoạch
-            </label>
-            <select class="select" id="ke_hoach" name="ke_hoach">
-              <option value="">Tất cả kế hoạch</option>
-              {campaigns.map((campaign) => (
-                <option value={campaign.key} selected={campaign.key === filters.campaign}>
-                  {campaign.title}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div class="field">
-            <label class="field__label" for="nhom">
-              Tình trạng
-            </label>
-            <select class="select" id="nhom" name="nhom">
-              <option value="">Mọi tình trạng</option>
-              {STATUS_CATEGORIES.map((category) => (
-                <option value={category} selected={category === filters.category}>
-                  {CATEGORY_LABELS[category]}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SearchBox value={filters.q} />
+          <SelectField
+            id="ke_hoach"
+            label="Kế hoạch"
+            value={filters.campaign ?? ''}
+            options={[{ value: '', label: 'Tất cả kế hoạch' }, ...campaigns.map((campaign) => ({ value: campaign.key, label: campaign.title }))]}
+          />
+          <CategoryFilter value={filters.category} />
           <div class="filters__actions">
             <button type="submit" class="button">
               Lọc

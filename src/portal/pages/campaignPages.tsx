@@ -5,7 +5,6 @@
  */
 import { Router } from 'express';
 import type { ApiDeps } from '../../api/apiDeps';
-import { CATEGORY_LABELS, STATUS_CATEGORIES } from '../../domain/assignment/statusCategory';
 import { mayReadCampaign } from '../../services/campaignAccess';
 import { assignmentsCsv, campaignList, campaignOverview } from '../../services/campaignOverview';
 import { filterAssignments, findAssignments, readFilters, toRows, visibleAssignments, type AssignmentFilters } from '../../services/portalQueries';
@@ -13,7 +12,9 @@ import { sendPage } from '../render';
 import { AssignmentTable } from '../views/AssignmentTable';
 import { CountsTable } from '../views/CountsTable';
 import { dateText } from '../views/format';
+import { SelectField } from '../views/Fields';
 import { Layout } from '../views/Layout';
+import { CategoryFilter, SearchBox } from '../views/ListFilters';
 import { NotFoundPage } from '../views/MessagePage';
 import { requireSignIn } from '../session/requireSignIn';
 import { pageContext } from './pageContext';
@@ -94,51 +95,20 @@ export function campaignPages(deps: Pick<ApiDeps, 'db'>): Router {
 
         <h2 id="nhiem-vu">Các nhiệm vụ</h2>
         <form method="get" action={`${base}#nhiem-vu`} class="filters" role="search">
-          <div class="field">
-            <label class="field__label" for="q">
-              Tìm nhiệm vụ
-            </label>
-            <input class="input" id="q" name="q" type="search" value={filters.q ?? ''} />
-          </div>
-          <div class="field">
-            <label class="field__label" for="muc">
-              Mục
-            </label>
-            <select class="select" id="muc" name="muc">
-              <option value="">Tất cả các mục</option>
-              {overview.sections.map((section) => (
-                <option value={String(section.number)} selected={section.number === filters.section}>
-                  {`Mục ${section.number}`}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div class="field">
-            <label class="field__label" for="co_quan">
-              Cơ quan chủ trì
-            </label>
-            <select class="select" id="co_quan" name="co_quan">
-              <option value="">Tất cả cơ quan</option>
-              {overview.agencies.map((agency) => (
-                <option value={agency.code} selected={agency.code === filters.agency}>
-                  {agency.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div class="field">
-            <label class="field__label" for="nhom">
-              Tình trạng
-            </label>
-            <select class="select" id="nhom" name="nhom">
-              <option value="">Mọi tình trạng</option>
-              {STATUS_CATEGORIES.map((category) => (
-                <option value={category} selected={category === filters.category}>
-                  {CATEGORY_LABELS[category]}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SearchBox value={filters.q} />
+          <SelectField
+            id="muc"
+            label="Mục"
+            value={filters.section ? String(filters.section) : ''}
+            options={[{ value: '', label: 'Tất cả các mục' }, ...overview.sections.map((section) => ({ value: String(section.number), label: `Mục ${section.number}` }))]}
+          />
+          <SelectField
+            id="co_quan"
+            label="Cơ quan chủ trì"
+            value={filters.agency ?? ''}
+            options={[{ value: '', label: 'Tất cả cơ quan' }, ...overview.agencies.map((agency) => ({ value: agency.code, label: agency.name }))]}
+          />
+          <CategoryFilter value={filters.category} />
           <div class="filters__actions">
             <button type="submit" class="button">
               Lọc

@@ -4,6 +4,7 @@
  * Calendar: the statutory days off only (see statutoryHolidays.test.ts for 2021's list).
  */
 import {
+  deadlinesOutsideCalendar,
   describeDeadlineRule,
   resolveDeadline,
 } from '../../../src/domain/campaign/deadlineRule';
@@ -87,5 +88,32 @@ describe('DeadlineRuleSchema and describeDeadlineRule', () => {
     expect(DeadlineRuleSchema.safeParse({ kind: 'daysAfterLaunch', days: 0 }).success).toBe(false);
     expect(DeadlineRuleSchema.safeParse({ kind: 'fixedDate', date: '2021-02-30' }).success).toBe(false);
     expect(DeadlineRuleSchema.safeParse({ kind: 'fixedDate', date: '15/12/2021' }).success).toBe(false);
+  });
+});
+
+describe('deadlinesOutsideCalendar: what a launch calendar cannot count is refused before the launch', () => {
+  const launchCalendar = statutoryCalendar(2026, 2029);
+  const plan = (sectionNumber: number, taskNumber: number, deadlineRule: Parameters<typeof resolveDeadline>[0]) => ({ sectionNumber, taskNumber, deadlineRule });
+
+  it('names each task once, with its date and the years the calendar holds', () => {
+    const problems = deadlinesOutsideCalendar(
+      [
+        plan(1, 1, { kind: 'fixedDate', date: '2022-12-31' }),
+        plan(1, 1, { kind: 'fixedDate', date: '2022-12-31' }), // the same task for another agency
+        plan(1, 2, { kind: 'workingDaysAfterLaunch', workingDays: 30 }),
+        plan(2, 1, { kind: 'fixedDate', date: '2031-01-15' }),
+      ],
+      '2026-12-02',
+      launchCalendar,
+    );
+    expect(problems).toEqual([
+      { sectionNumber: 1, message: expect.stringContaining('nhiệm vụ 1 có hạn 31/12/2022, nằm ngoài lịch làm việc') },
+      { sectionNumber: 2, message: expect.stringContaining('hạn 15/01/2031') },
+    ]);
+    expect(problems[0]!.message).toContain('năm 2026 đến 2029');
+  });
+
+  it('finds nothing when every deadline lies within the calendar', () => {
+    expect(deadlinesOutsideCalendar([plan(1, 1, { kind: 'fixedDate', date: '2027-06-30' })], '2026-12-02', launchCalendar)).toEqual([]);
   });
 });
