@@ -93,7 +93,7 @@ export async function assignmentPage(db: Database, caller: Caller, id: string, n
       seq: event.seq,
       at: event.at,
       label: EVENT_LABELS[event.type],
-      description: describeEvent(event),
+      description: describeEvent(event, (code) => names.get(code) ?? code),
       who: actorLabel(event.actor, names),
       type: event.type,
     })),

@@ -115,7 +115,10 @@ describe('portal pages', () => {
     expect(empty.text).toContain('href="#y-kien-phoi-hop"');
     const added = await post('coordinator', `/nhiem-vu/${LEAD}/y-kien-phoi-hop`, { 'y-kien-phoi-hop': 'Sở Nội vụ đã gửi danh sách công chức phụ trách.' });
     expect(added.status).toBe(303);
-    expect((await get('lead', `/nhiem-vu/${LEAD}`)).text).toContain('Ý kiến phối hợp của SNV: Sở Nội vụ đã gửi danh sách công chức phụ trách.');
+    const timeline = (await get('lead', `/nhiem-vu/${LEAD}`)).text;
+    // The timeline names agencies as people know them, not by their codes.
+    expect(timeline).toContain('Ý kiến phối hợp của Sở Nội vụ: Sở Nội vụ đã gửi danh sách công chức phụ trách.');
+    expect(timeline).toContain('Giao cho Sở Tài nguyên và Môi trường, hạn');
 
     const viaApi = await api.call('POST', `/api/v1/assignments/${LEAD}/addCoordinationNote`, { token: api.tokens.SNV, json: { note: 'Đã có số liệu quý 1.' } });
     expect(viaApi.status).toBe(200);

@@ -25,10 +25,11 @@ export const EVENT_LABELS: Record<AssignmentEvent['type'], string> = {
   CoordinationNoteAdded: 'Ý kiến phối hợp',
 };
 
-export function describeEvent(event: AssignmentEvent): string {
+/** `agencyName` turns an agency code into its name where the caller has the directory at hand. */
+export function describeEvent(event: AssignmentEvent, agencyName: (code: string) => string = (code) => code): string {
   switch (event.type) {
     case 'AssignmentAssigned':
-      return `Giao cho ${event.plan.agencyCode}, hạn ${formatVietnamese(event.deadline)}`;
+      return `Giao cho ${agencyName(event.plan.agencyCode)}, hạn ${formatVietnamese(event.deadline)}`;
     case 'Acknowledged':
       return 'Cơ quan đã tiếp nhận nhiệm vụ';
     case 'ProgressReported':
@@ -56,10 +57,10 @@ export function describeEvent(event: AssignmentEvent): string {
     case 'Escalated':
       return `Quá hạn ${event.workingDaysOverdue} ngày làm việc: báo ${LEVEL_WORDS[event.level]} (lần ${event.step})`;
     case 'Reassigned':
-      return `Giao lại từ ${event.from} sang ${event.to}`;
+      return `Giao lại từ ${agencyName(event.from)} sang ${agencyName(event.to)}`;
     case 'Cancelled':
       return `Hủy: ${event.reason}`;
     case 'CoordinationNoteAdded':
-      return `Ý kiến phối hợp của ${event.actor.agencyCode ?? event.actor.name ?? '?'}: ${event.note}`;
+      return `Ý kiến phối hợp của ${event.actor.agencyCode ? agencyName(event.actor.agencyCode) : (event.actor.name ?? '?')}: ${event.note}`;
   }
 }

@@ -29,13 +29,6 @@ export type AssignmentPageDeps = Pick<PortalDeps, 'db' | 'client' | 'portal'>;
 const EVIDENCE_FIELD = 'tep-minh-chung';
 const REFUSAL_STATUS = { forbidden: 403, invalidState: 409, invalidInput: 422 } as const;
 
-/** Busboy reads file names as latin1 unless told otherwise; browsers send UTF-8. */
-function utf8Name(name: string): string {
-  if (!/[\u0080-\u00ff]/.test(name) || /[^\u0000-\u00ff]/.test(name)) return name;
-  const decoded = Buffer.from(name, 'latin1').toString('utf8');
-  return decoded.includes('\uFFFD') ? name : decoded;
-}
-
 /** The files posted in one field, whatever shape the upload middleware gave them. */
 function uploadedFiles(req: Request, fieldName: string): Express.Multer.File[] {
   const files = req.files;
@@ -128,7 +121,7 @@ export function assignmentPages(deps: AssignmentPageDeps): Router {
       }
       try {
         for (const file of uploadedFiles(req, EVIDENCE_FIELD)) {
-          evidenceFiles.push(await storeEvidence(db, { assignmentId: doc._id, file: { originalName: utf8Name(file.originalname), bytes: file.buffer }, actor: context.caller.actor, maxBytes }));
+          evidenceFiles.push(await storeEvidence(db, { assignmentId: doc._id, file: { originalName: file.originalname, bytes: file.buffer }, actor: context.caller.actor, maxBytes }));
         }
       } catch (error) {
         if (!(error instanceof EvidenceRefused)) throw error;

@@ -52,6 +52,8 @@ export function parseForms(deps: PortalDeps) {
   const urlencoded = express.urlencoded({ extended: false, limit: FORM_LIMIT, parameterLimit: 200 });
   const multipart = multer({
     storage: multer.memoryStorage(),
+    // Browsers send file names in UTF-8 without saying so; busboy would read them as latin1.
+    defParamCharset: 'utf8',
     limits: { fileSize: deps.portal.evidenceMaxBytes, files: MAX_FILES_PER_FORM, fields: 200, fieldSize: 100_000, parts: 200 + MAX_FILES_PER_FORM },
   }).any();
 
