@@ -49,6 +49,13 @@ const EnvSchema = z.object({
 
   /** Requests per minute each API token may make. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  /**
+   * Reverse proxies in front of the API (TLS terminators, load balancers). Their X-Forwarded-For
+   * then gives each person's address, which the rate limits count by; behind a proxy with 0, every
+   * person would share the proxy's address and its limits. 0: the header is ignored, so nobody can
+   * choose the address they are counted under.
+   */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** Workflows a worker keeps cached (about 0.3 MiB each, 1 MiB after a command): bounds its memory. */
   WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(100_000).default(1_000),
   /** Scale-out: run only the worker, or only the API, in this process. */

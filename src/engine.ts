@@ -34,6 +34,8 @@ export interface EngineOptions {
   api?: { host: string; port: number };
   workflowsPath?: string;
   rateLimitPerMinute?: number;
+  /** Reverse proxies in front of the API whose X-Forwarded-For is believed. */
+  trustProxyHops?: number;
   /**
    * The portal (sessions, sign-in limits, upload size, PORTAL_URL for the links in emails). Unset:
    * the defaults, with the API's own address as PORTAL_URL.
@@ -112,6 +114,7 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
       client,
       taskQueue: options.taskQueue,
       rateLimitPerMinute: options.rateLimitPerMinute,
+      trustProxyHops: options.trustProxyHops,
       logger,
       healthProbes: createHealthProbes({ temporal: clientConnection, mongo: db.connection, smtp }),
     });

@@ -42,6 +42,7 @@ async function main(): Promise<void> {
     runWorker: config.RUN_WORKER,
     api: config.RUN_API ? { host: config.HOST, port: config.PORT } : undefined,
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
+    trustProxyHops: config.TRUST_PROXY_HOPS,
     maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
     portal: portalSettings(config),
   }).catch(async (error: unknown) => {

@@ -38,6 +38,8 @@ export interface AppOptions {
   logger: Logger;
   /** Requests per minute per token (default 600). */
   rateLimitPerMinute?: number;
+  /** Reverse proxies in front of the app whose X-Forwarded-For is believed (TRUST_PROXY_HOPS). */
+  trustProxyHops?: number;
   /** The portal's settings (sessions, sign-in limits, uploads, PORTAL_URL); defaults when unset. */
   portal?: PortalSettings;
   /** The portal's clock for sessions and sign-in codes (tests move it); Date.now when unset. */
@@ -64,6 +66,7 @@ export function createApp(options: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  if (options.trustProxyHops) app.set('trust proxy', options.trustProxyHops);
   app.use(express.json({ limit: BODY_LIMIT }));
   app.use(express.text({ limit: BODY_LIMIT, type: ['application/yaml', 'application/x-yaml', 'text/yaml'] }));
 

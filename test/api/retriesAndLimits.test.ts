@@ -62,5 +62,24 @@ describe('retries and limits', () => {
     expect((await api.call('GET', '/api/v1/agencies')).status).toBe(429);
     // A valid token from that same address has its own allowance.
     expect((await api.call('GET', '/api/v1/agencies', { token: api.tokens.STNMT })).status).toBe(200);
+    // With no proxy declared (TRUST_PROXY_HOPS=0), a forged X-Forwarded-For does not escape the limit.
+    expect((await api.call('GET', '/api/v1/agencies', { headers: { 'X-Forwarded-For': '203.0.113.77' } })).status).toBe(429);
+  });
+});
+
+describe('limits behind a reverse proxy (TRUST_PROXY_HOPS=1)', () => {
+  let api: ApiHarness;
+  beforeAll(async () => {
+    api = await startApiHarness({ rateLimitPerMinute: 5, trustProxyHops: 1 });
+  });
+  afterAll(() => api?.stop());
+
+  it("counts each person by the address the proxy forwards, not by the proxy's own", async () => {
+    const from = (address: string) => api.call('GET', '/api/v1/agencies', { headers: { 'X-Forwarded-For': address } });
+    const statuses: number[] = [];
+    for (let i = 0; i < 10 && !statuses.includes(429); i++) statuses.push((await from('198.51.100.10')).status);
+    expect(statuses.at(-1)).toBe(429);
+    // Another person behind the same proxy still gets the 401 that tells them to sign in.
+    expect((await from('198.51.100.20')).status).toBe(401);
   });
 });

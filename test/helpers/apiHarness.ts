@@ -48,6 +48,7 @@ export interface ApiResponse {
 export async function startApiHarness(
   options: {
     rateLimitPerMinute?: number;
+    trustProxyHops?: number;
     outbox?: EngineOptions['outbox'];
     /** The portal's settings and clock (sign-in and session tests). */
     portal?: EngineOptions['portal'];
@@ -70,6 +71,7 @@ export async function startApiHarness(
     runWorker: true,
     api: { host: '127.0.0.1', port: 0 },
     rateLimitPerMinute: options.rateLimitPerMinute ?? 100_000,
+    trustProxyHops: options.trustProxyHops,
     outbox: options.outbox ?? false,
     portal: options.portal,
     portalClock: options.portalClock,
