@@ -16,6 +16,7 @@ import { createSmtpTransport, type SmtpTransport } from './mail/smtpTransport';
 // The outbox dispatcher (email delivery) runs beside the worker.
 import { loadMailSettings, type MailSettings } from './outbox/mailSettings';
 import { startOutboxDispatcher, type OutboxDispatcher, type OutboxDispatcherOptions } from './outbox/outboxDispatcher';
+import { callsInFlight } from './temporal/callsInFlight';
 import { installTemporalRuntime } from './temporal/runtime';
 import { createEngineWorker } from './temporal/worker';
 
@@ -68,6 +69,9 @@ export interface RunningEngine {
   stop(): Promise<void>;
 }
 
+/** How long a stop waits for the client's calls under way to end: the SDK retries for about 20 s. */
+const CLIENT_CALLS_GRACE_MS = 30_000;
+
 function listen(server: Server, host: string, port: number): Promise<void> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
@@ -81,7 +85,8 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
   const mailSettings = options.runWorker && options.outbox !== false ? { ...loadMailSettings(), ...options.outbox?.settings } : undefined;
   const db = await openDatabase(options.mongoUri);
   const temporal = { address: options.temporalAddress, ...options.temporalSecurity };
-  const clientConnection = await Connection.connect(temporal);
+  const clientCalls = callsInFlight();
+  const clientConnection = await Connection.connect({ ...temporal, interceptors: clientCalls.interceptors });
   const client = new Client({ connection: clientConnection, namespace: options.namespace });
   const smtp = createSmtpTransport(options.smtpUrl);
 
@@ -151,6 +156,7 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
       }
       await workerConnection?.close();
       await outbox?.stop(); // Email delivery: finish the email under way before closing SMTP and the database.
+      await clientCalls.settled(CLIENT_CALLS_GRACE_MS); // a retry timer outliving the close would throw
       await clientConnection.close();
       smtp.close();
       await db.close();

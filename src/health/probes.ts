@@ -3,6 +3,9 @@ import type { Connection as MongooseConnection } from 'mongoose';
 import type { SmtpTransport } from '../mail/smtpTransport';
 import type { HealthProbes } from './dependencyHealth';
 
+/** checkDependencies gives each probe 2 s; the Temporal call ends by then too. */
+const PROBE_DEADLINE_MS = 2_000;
+
 /** The real probes: a gRPC health check, a MongoDB ping, an SMTP greeting (connect, EHLO, QUIT). */
 export function createHealthProbes(deps: {
   temporal: Connection;
@@ -11,7 +14,8 @@ export function createHealthProbes(deps: {
 }): HealthProbes {
   return {
     temporal: async () => {
-      const answer = await deps.temporal.healthService.check({});
+      // A deadline ends the call (and the client's retries) with the probe's own time-out.
+      const answer = await deps.temporal.withDeadline(Date.now() + PROBE_DEADLINE_MS, () => deps.temporal.healthService.check({}));
       // 1 = SERVING in grpc.health.v1
       if (answer.status !== 1) throw new Error(`Temporal health status ${String(answer.status)}`);
     },
