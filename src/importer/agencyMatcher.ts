@@ -45,6 +45,9 @@ const ROLE_AND_FILLER_WORDS = [
   'có liên quan', 'liên quan',
 ].map(phraseTokens);
 
+/** Words that open a request before its subject: "Kính đề nghị...", "Giao Sở Nội vụ theo dõi...". */
+const SUBJECT_LEADS = ['kính', 'giao', 'yêu cầu'].map(phraseTokens);
+
 const BOUNDARIES = new Set([',', ';', ':', '(', ')', '.', '…', '/']);
 
 export class AgencyMatcher {
@@ -90,6 +93,43 @@ export class AgencyMatcher {
     const groups = unique(mentions.flatMap((mention) => mention.groups));
     const collapsed = collapseGroups(agencies, groups, this.directory);
     return { ...collapsed, mentions, unmatched: leftoverFragments(header, tokens, mentions, { joinRuns: true }) };
+  }
+
+  /**
+   * The agencies a paragraph names as its subject, and what they are asked to do: "Sở Tài chính
+   * chủ trì, phối hợp với Sở Nội vụ..." is Sở Tài chính, then "chủ trì, phối hợp với...". The
+   * subject is one or more names (or group phrases) at the start, joined by commas or "và", with
+   * role and request words around them ("Đề nghị Giám đốc Sở Y tế..."); what follows must start
+   * with a word and say something (a verb phrase), or there is no subject: a bare addressee line
+   * ("Sở Y tế, Sở Tài chính") and "Sở Tư pháp: ..." are headers, not sentences.
+   */
+  subjectOf(text: string): { subject: string; rest: string } | undefined {
+    const tokens = tokenize(text);
+    const mentionAt = new Map(this.mentions(text, tokens).map((mention) => [mention.firstToken, mention]));
+    // A name may itself start with a filler ("Ủy ban nhân dân Quận 1"): a mention wins over skipping.
+    const nextMention = (from: number) => {
+      let at = from;
+      for (;;) {
+        if (mentionAt.has(at)) return at;
+        const skip = [...SUBJECT_LEADS, ...ROLE_AND_FILLER_WORDS].find((words) => words.every((word, k) => tokens[at + k]?.text === word));
+        if (!skip) return at;
+        at += skip.length;
+      }
+    };
+    let at = nextMention(0);
+    let end = -1;
+    for (;;) {
+      const mention = mentionAt.get(at);
+      if (!mention) break;
+      end = mention.endToken;
+      const joined = tokens[end]?.text === ',' || tokens[end]?.text === 'và' ? end + 1 : end;
+      at = nextMention(joined);
+      if (at === end || !mentionAt.has(at)) break;
+    }
+    if (end < 0 || !isWord(tokens[end])) return undefined;
+    const said = withoutFillers(tokens.slice(end).filter(isWord));
+    if (said.length < 2) return undefined;
+    return { subject: text.slice(0, tokens[end - 1]!.end).trim(), rest: text.slice(tokens[end]!.start).trim() };
   }
 
   /** Tags the directory uses, to check a group phrase points at something. */

@@ -4,6 +4,7 @@
  * why, the sentence count, and the points to review.
  */
 import type { Agency } from '../domain/agency/agency';
+import { groupLabel } from '../domain/agency/groupLabels';
 import type { KpiTarget } from '../domain/campaign/campaign';
 import { describeDeadlineRule } from '../domain/campaign/deadlineRule';
 import { IGNORE_REASONS } from './ignoreReasons';
@@ -27,6 +28,10 @@ export function describeTarget(target: KpiTarget): string {
 const plural = (n: number, word: string) => `${n} ${word}`;
 
 export function formatSummary(report: ImportReport, directory: Agency[], source?: string): string {
+  const nameOf = (code: string) => {
+    const name = directory.find((agency) => agency.code === code)?.name;
+    return name ? `${name} (${code})` : code;
+  };
   const members = (group: string) => directory.filter((agency) => agency.groups.includes(group)).length;
   const lines: string[] = [];
   const taskCount = report.sections.reduce((n, section) => n + section.tasks.length, 0);
@@ -42,10 +47,10 @@ export function formatSummary(report: ImportReport, directory: Agency[], source?
   for (const section of report.sections) {
     lines.push(`  Mục ${section.number} (dòng ${section.line}): ${section.title}`);
     const addressees = [
-      ...section.groups.map((group) => `nhóm ${group} (${members(group)} cơ quan)`),
-      ...section.agencies,
+      ...section.groups.map((group) => `nhóm "${groupLabel(group)}" (${members(group)} cơ quan)`),
+      ...section.agencies.map(nameOf),
     ];
-    lines.push(`    Gửi: ${addressees.length ? addressees.join(', ') : '(chưa xác định)'}`);
+    lines.push(`    Gửi: ${addressees.length ? addressees.join('; ') : '(chưa xác định)'}`);
     for (const text of section.unmatched) lines.push(`    ! Không có trong danh bạ: "${text}"`);
     lines.push(`    ${plural(section.tasks.length, 'nhiệm vụ')}:`);
     for (const task of section.tasks) {

@@ -52,7 +52,7 @@ export interface ImportResult {
 export function importDirective(text: string, options: ImportOptions): ImportResult {
   const matcher = new AgencyMatcher(options.directory);
   const paragraphs = normalizeText(text);
-  const split = splitSections(paragraphs, findChrome(paragraphs));
+  const split = splitSections(paragraphs, findChrome(paragraphs), (line) => matcher.subjectOf(line));
   const letterhead = readLetterhead(split.preamble, matcher);
 
   const placements: Placement[] = [

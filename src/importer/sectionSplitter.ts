@@ -2,7 +2,9 @@
  * Splits the directive into its numbered addressee sections ("1. Thủ trưởng sở, ban, ngành...",
  * "9. Đề nghị Sở Ngoại vụ..."). A line is a section header when it starts with the next number
  * in sequence (1, 2, 3...), is short (an addressee line, not a paragraph) and does not end like a
- * sentence. Before section 1 is the preamble (letterhead, title, introduction); the body ends at
+ * sentence. A numbered paragraph of the next number whose subject is an agency ("2. Sở Tài chính
+ * chủ trì, phối hợp với Sở Nội vụ ... trong 15 ngày làm việc.") is a section too, however long
+ * and however it ends: the agency is the addressee, the rest of the sentence its task. Before section 1 is the preamble (letterhead, title, introduction); the body ends at
  * the end mark "./.", at "Trên đây là..." or at the "Nơi nhận" block, and what follows is closing
  * matter. Chrome lines (chromeFilter.ts) are set aside wherever they are.
  */
@@ -39,7 +41,16 @@ function splitInlineTask(text: string): [string, string | undefined] {
   return rest.split(/\s+/).length >= 3 ? [text.slice(0, colon).trim(), rest] : [text, undefined];
 }
 
-export function splitSections(paragraphs: Paragraph[], chrome: Map<number, IgnoreReason>): SplitDirective {
+/** The agencies a paragraph names as its subject and what follows them (AgencyMatcher.subjectOf). */
+export type SubjectFinder = (text: string) => { subject: string; rest: string } | undefined;
+
+const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+export function splitSections(
+  paragraphs: Paragraph[],
+  chrome: Map<number, IgnoreReason>,
+  subjectOf: SubjectFinder = () => undefined,
+): SplitDirective {
   const result: SplitDirective = { preamble: [], sections: [], ignored: [] };
   let ended = false;
   paragraphs.forEach((paragraph, index) => {
@@ -63,6 +74,13 @@ export function splitSections(paragraphs: Paragraph[], chrome: Map<number, Ignor
 
     const header = HEADER.exec(paragraph.text);
     if (header && Number(header[1]) === result.sections.length + 1) {
+      const subject = subjectOf(header[2]!.trim());
+      if (subject) {
+        const body = { line: paragraph.line, text: capitalize(subject.rest.replace(END_MARK, '.').trim()) };
+        result.sections.push({ number: Number(header[1]), header: { line: paragraph.line, text: subject.subject }, body: [body] });
+        if (END_MARK.test(subject.rest)) ended = true;
+        return;
+      }
       const [addressees, inlineTask] = splitInlineTask(header[2]!.trim());
       if (addressees.length <= MAX_HEADER_LENGTH && !/[.;!?]$/u.test(addressees)) {
         const section: RawSection = { number: Number(header[1]), header: { line: paragraph.line, text: addressees }, body: [] };

@@ -21,7 +21,7 @@ describe('npm run import', () => {
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('6 mục, 11 nhiệm vụ:');
-    expect(result.stdout).toContain('Gửi: nhóm departments (25 cơ quan), nhóm districts (22 cơ quan)');
+    expect(result.stdout).toContain('Gửi: nhóm "sở, ban, ngành" (25 cơ quan); nhóm "thành phố Thủ Đức, quận, huyện" (22 cơ quan)');
     expect(result.stdout).toContain('! Không có trong danh bạ: "Ban Quản lý Khu Nông nghiệp Công nghệ cao"');
     expect(result.stdout).toContain('Câu: 28 = 6 ở tiêu đề mục + 13 trong nhiệm vụ + 9 bỏ qua.');
     expect(result.stdout).toContain(`Đã ghi bản nháp vào ${out}.`);
