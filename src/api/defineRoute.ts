@@ -25,6 +25,8 @@ export interface RouteSpec<B extends z.ZodType, Q extends z.ZodType, P extends z
   body?: B;
   /** The launch route also takes YAML. */
   yamlBody?: boolean;
+  /** Reshapes the body as read before it is validated (the launch route unwraps an import draft). */
+  prepareBody?: (raw: unknown) => unknown;
   /** Extra documented answers, e.g. { 409: 'Đã tồn tại' }. */
   responses?: Record<number, string>;
   /** Answers with something other than JSON (CSV...). */
@@ -81,7 +83,8 @@ export function defineRoute<B extends z.ZodType, Q extends z.ZodType, P extends 
     const params = spec.params ? parse(spec.params, req.params, 'params') : req.params;
     if (spec.guard) await spec.guard({ req, res, caller, params: params as z.infer<P> });
     const query = spec.query ? parse(spec.query, req.query, 'query') : {};
-    const body = spec.body ? parse(spec.body, readBody(req, Boolean(spec.yamlBody)), 'body') : undefined;
+    const raw = spec.body ? readBody(req, Boolean(spec.yamlBody)) : undefined;
+    const body = spec.body ? parse(spec.body, spec.prepareBody ? spec.prepareBody(raw) : raw, 'body') : undefined;
     const result = await handler({ req, res, caller, body, query, params } as RouteContext<z.infer<B>, z.infer<Q>, z.infer<P>>);
     if (result && !res.headersSent) {
       for (const [name, value] of Object.entries(result.headers ?? {})) res.setHeader(name, value);

@@ -53,6 +53,50 @@ describe('importing a directive through the API', () => {
     expect(launched.body.plannedAssignments).toBeGreaterThan(50);
   });
 
+  it('gives the draft as YAML on Accept: application/yaml, and that YAML launches unchanged', async () => {
+    const imported = await api.call('POST', '/api/v1/campaigns/import?key=mot-dong-2026', {
+      token: api.tokens.secretariat,
+      body: fixture('official-letter-mot-dong-2026.txt'),
+      contentType: 'text/plain; charset=utf-8',
+      headers: { Accept: 'application/yaml' },
+    });
+    expect(imported.status).toBe(200);
+    expect(imported.headers.get('content-type')).toMatch(/^application\/yaml/u);
+    expect(imported.text.startsWith('# Bản nháp kế hoạch')).toBe(true);
+    const launched = await api.call('POST', '/api/v1/campaigns', { token: api.tokens.secretariat, body: imported.text, contentType: 'application/yaml' });
+    expect(launched.status).toBe(201);
+    // 5 districts x 2 tasks, then one task each for Sở Tài chính, Sở Tư pháp and Sở Nội vụ.
+    expect(launched.body.plannedAssignments).toBe(13);
+    const stored = await api.engine.db.campaigns.findById('mot-dong-2026').lean();
+    expect(stored!.definition.sections.map((section) => [section.number, section.addressees.agencies, section.addressees.groups])).toEqual([
+      [1, [], ['rural-districts']],
+      [2, ['STC'], []],
+      [3, ['STP'], []],
+      [4, ['SNV'], []],
+    ]);
+    expect(stored!.definition.sections[1]!.tasks[0]!.coordinatingAgencies).toEqual(['SNV', 'STTTT']);
+    expect(stored!.definition.sections[1]!.tasks[0]!.deadline).toEqual({ kind: 'workingDaysAfterLaunch', workingDays: 15 });
+  });
+
+  it('launches the JSON draft unchanged too, and refuses a draft that carries agencies', async () => {
+    const imported = await api.call('POST', '/api/v1/campaigns/import?key=mot-dong-json', {
+      token: api.tokens.secretariat,
+      body: fixture('official-letter-mot-dong-2026.txt'),
+      contentType: 'text/plain; charset=utf-8',
+    });
+    expect(imported.status).toBe(200);
+    const withAgencies = await api.call('POST', '/api/v1/campaigns', {
+      token: api.tokens.secretariat,
+      json: { ...imported.body.draft, agencies: [{ code: 'XX', name: 'X', kind: 'other' }] },
+    });
+    expect(withAgencies.status).toBe(422);
+    expect(withAgencies.body.errors[0].field).toBe('body.agencies');
+    expect(await api.engine.db.campaigns.countDocuments({ _id: 'mot-dong-json' })).toBe(0);
+    const launched = await api.call('POST', '/api/v1/campaigns', { token: api.tokens.secretariat, json: imported.body.draft });
+    expect(launched.status).toBe(201);
+    expect(launched.body.plannedAssignments).toBe(13);
+  });
+
   it('refuses what is not a directive, changing nothing', async () => {
     const empty = await api.call('POST', '/api/v1/campaigns/import', { token: api.tokens.secretariat, body: '   ', contentType: 'text/plain' });
     expect(empty.status).toBe(422);

@@ -34,9 +34,10 @@ export function campaignImportRoutes(deps: ApiDeps): Router {
       roles: ['secretariat'],
       query: z.object({ key: CampaignKeySchema.optional() }),
       consumes: ['text/plain', DOCX],
+      produces: ['application/json', 'application/yaml'],
       responses: { 415: 'Không phải văn bản thuần hay .docx' },
     },
-    async ({ req, query }) => {
+    async ({ req, res, query }) => {
       let text: string;
       const warnings: string[] = [];
       if (req.is(DOCX) && Buffer.isBuffer(req.body)) {
@@ -56,13 +57,19 @@ export function campaignImportRoutes(deps: ApiDeps): Router {
       const directory = (await deps.db.agencies.find().sort({ _id: 1 }).lean()).map(toAgency);
       try {
         const result = importDirective(text, { directory, key: query.key, today: dateAt(Date.now()) });
+        const yaml = renderDraftYaml(result.draftInput, result.report.review);
+        // Accept: application/yaml gets the draft file itself, to edit and POST to /campaigns as is.
+        if (req.accepts(['application/json', 'application/yaml']) === 'application/yaml') {
+          res.status(200).type('application/yaml; charset=utf-8').send(yaml);
+          return;
+        }
         return {
           status: 200,
           body: {
             draft: result.draft,
             report: result.report,
             summary: formatSummary(result.report, directory),
-            yaml: renderDraftYaml(result.draftInput, result.report.review),
+            yaml,
             warnings,
           },
         };

@@ -13,6 +13,25 @@ import { problems } from '../problem';
 
 const KeyParams = z.object({ key: CampaignKeySchema });
 
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * The draft POST /campaigns/import gives (JSON `draft` or its YAML) is a campaign file: the
+ * campaign under `campaign`, with empty `agencies` and `calendar`. It launches as it is. A file
+ * that carries agencies or calendar edits is refused: those are saved on their own routes.
+ */
+function campaignOfDraft(raw: unknown): unknown {
+  if (!isRecord(raw) || !('campaign' in raw)) return raw;
+  const { campaign, agencies = [], calendar = [], ...rest } = raw;
+  const carried = [
+    ...(Array.isArray(agencies) && agencies.length === 0 ? [] : [{ field: 'body.agencies', message: 'Danh bạ cơ quan không gửi kèm khi khởi động kế hoạch; hãy lưu qua /agencies rồi bỏ phần này.' }]),
+    ...(Array.isArray(calendar) && calendar.length === 0 ? [] : [{ field: 'body.calendar', message: 'Lịch làm việc không gửi kèm khi khởi động kế hoạch; hãy lưu qua /calendars rồi bỏ phần này.' }]),
+    ...Object.keys(rest).map((name) => ({ field: `body.${name}`, message: `Bản nháp không có mục "${name}"; hãy bỏ mục này.` })),
+  ];
+  if (carried.length) throw problems.validation(carried);
+  return campaign;
+}
+
 export function campaignRoutes(deps: ApiDeps): Router {
   const router = Router();
   const { db, registry } = deps;
@@ -23,11 +42,12 @@ export function campaignRoutes(deps: ApiDeps): Router {
     {
       method: 'post',
       path: '/campaigns',
-      summary: 'Khởi động một kế hoạch từ định nghĩa (JSON hoặc YAML)',
+      summary: 'Khởi động một kế hoạch từ định nghĩa (JSON hoặc YAML); nhận cả bản nháp của /campaigns/import nguyên trạng ({ campaign: ... })',
       tag: 'Kế hoạch',
       roles: ['secretariat'],
       body: CampaignSchema,
       yamlBody: true,
+      prepareBody: campaignOfDraft,
       responses: { 409: 'Mã kế hoạch đã được khởi động' },
     },
     async ({ body, caller }) => {
