@@ -1,20 +1,27 @@
 /**
- * `npm run simulate -- <campaign file> [--until YYYY-MM-DD] [--actions FILE] [--format table|jsonl|both]`
+ * `npm run simulate -- <campaign file> [--until YYYY-MM-DD] [--actions FILE] [--agencies FILE] [--format table|jsonl|both]`
  *
  * Previews a campaign before launch: the real workflows on the time-skipping test server, from
  * the launch date to --until, printing every reminder, escalation and status change with its
  * virtual date. Scripted agency and secretariat actions (--actions) are applied on their dates.
+ * The agencies are the file's own `agencies`, else --agencies FILE, else the shipped directory
+ * (defaults/agencies-hcmc-2021.yaml), as the engine loads it on a first start.
  */
+import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { z } from 'zod';
 import '../domain/validation';
+import { AgencySchema } from '../domain/agency/agency';
 import { describeEvent, EVENT_LABELS } from '../domain/assignment/describeEvent';
 import { CampaignFileSchema } from '../domain/campaign/campaignFile';
 import { ScriptedActionsSchema } from '../domain/campaign/scriptedAction';
 import { isLocalDate } from '../domain/time/localDate';
-import { simulateCampaign, virtualDate, type SimulationResult } from '../simulation/simulateCampaign';
+import { simulateCampaign, SimulationRefused, virtualDate, type SimulationResult } from '../simulation/simulateCampaign';
 import { InputFileError, readDataFile } from './readDataFile';
 
-const USAGE = 'Cách dùng: npm run simulate -- <tệp kế hoạch> [--until YYYY-MM-DD] [--actions TỆP] [--format table|jsonl|both]';
+const USAGE =
+  'Cách dùng: npm run simulate -- <tệp kế hoạch> [--until YYYY-MM-DD] [--actions TỆP] [--agencies TỆP] [--format table|jsonl|both]';
+const SHIPPED_AGENCIES = path.join(__dirname, '..', '..', 'defaults', 'agencies-hcmc-2021.yaml');
 
 function table(result: SimulationResult): string {
   const rows = result.events.map((event) => [
@@ -43,13 +50,26 @@ function table(result: SimulationResult): string {
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { until: { type: 'string' }, actions: { type: 'string' }, format: { type: 'string', default: 'both' } },
+    options: {
+      until: { type: 'string' },
+      actions: { type: 'string' },
+      agencies: { type: 'string' },
+      format: { type: 'string', default: 'both' },
+    },
   });
   const file = positionals[0];
   if (!file || positionals.length > 1) throw new InputFileError(USAGE);
   if (values.until && !isLocalDate(values.until)) throw new InputFileError(`--until phải là một ngày dạng YYYY-MM-DD.\n${USAGE}`);
   if (!['table', 'jsonl', 'both'].includes(values.format!)) throw new InputFileError(USAGE);
   const campaignFile = readDataFile(file, CampaignFileSchema, 'Kế hoạch');
+  if (values.agencies && campaignFile.agencies.length > 0) {
+    throw new InputFileError(`Tệp ${file} đã có danh bạ cơ quan (agencies): bỏ --agencies, hoặc bỏ danh bạ trong tệp.`);
+  }
+  if (campaignFile.agencies.length === 0) {
+    const agenciesFile = values.agencies ?? SHIPPED_AGENCIES;
+    campaignFile.agencies = readDataFile(agenciesFile, z.array(AgencySchema), 'Danh bạ cơ quan');
+    process.stderr.write(`Danh bạ cơ quan: ${campaignFile.agencies.length} cơ quan từ ${path.relative(process.cwd(), agenciesFile) || agenciesFile}.\n`);
+  }
   const actions = values.actions ? readDataFile(values.actions, ScriptedActionsSchema, 'Kịch bản thao tác') : [];
   const printJson = values.format !== 'table';
 
@@ -64,6 +84,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: Error) => {
-  process.stderr.write(error instanceof InputFileError ? `${error.message}\n` : `${error.stack}\n`);
+  const readable = error instanceof InputFileError || error instanceof SimulationRefused;
+  process.stderr.write(readable ? `${error.message}\n` : `${error.stack}\n`);
   process.exit(1);
 });

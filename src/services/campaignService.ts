@@ -18,7 +18,7 @@ import { calendarSnapshot } from './calendarService';
 
 export class CampaignConflict extends Error {}
 export class CampaignProblems extends Error {
-  constructor(readonly problems: { sectionNumber: number; message: string }[]) {
+  constructor(readonly problems: { sectionNumber?: number; message: string }[]) {
     super('campaign does not expand cleanly');
   }
 }

@@ -10,7 +10,7 @@ import { createSimulationActivities } from '../../activities/simulationActivitie
 import type { Actor } from '../domain/assignment/actor';
 import type { AssignmentEvent } from '../domain/assignment/assignmentEvents';
 import type { CampaignFile } from '../domain/campaign/campaignFile';
-import { sectionWorkflowId } from '../domain/campaign/expandCampaign';
+import { expandCampaign, sectionWorkflowId } from '../domain/campaign/expandCampaign';
 import type { ScriptedAction } from '../domain/campaign/scriptedAction';
 import { resolveCalendar } from '../domain/calendar/resolveCalendar';
 import type { NotificationRequest } from '../domain/notification/notificationRequest';
@@ -39,6 +39,13 @@ export interface SimulationResult {
 
 const TASK_QUEUE = 'simulation';
 
+/** A campaign the preview refuses, as a launch would: every problem in Vietnamese, one a line. */
+export class SimulationRefused extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Không mô phỏng được kế hoạch này:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+  }
+}
+
 function actorOf(by: string): Actor {
   return by === 'secretariat' ? { role: 'secretariat', name: 'mô phỏng' } : { role: 'agency', agencyCode: by, name: 'mô phỏng' };
 }
@@ -51,6 +58,15 @@ export async function simulateCampaign(options: {
   recordHistories?: boolean;
 }): Promise<SimulationResult> {
   const { campaign, agencies, calendar } = options.file;
+  // The checks a launch makes: a preview of a campaign that gives nothing, or that names agencies
+  // the directory lacks, would print an empty or partial run with no word of why.
+  const directory = agencies.map((agency) => ({ code: agency.code, groups: agency.groups }));
+  const expansion = expandCampaign(campaign, directory);
+  if (expansion.problems.length > 0) {
+    throw new SimulationRefused(
+      expansion.problems.map((problem) => (problem.sectionNumber === undefined ? problem.message : `Mục ${problem.sectionNumber}: ${problem.message}`)),
+    );
+  }
   const launchDate = campaign.launchDate ?? campaign.directive.date;
   // Default: long enough to see the whole ladder after the last fixed deadline.
   const until = options.until ?? `${yearOf(launchDate) + 1}-03-31`;
@@ -82,7 +98,7 @@ export async function simulateCampaign(options: {
         args: [
           {
             campaign,
-            directory: agencies.map((agency) => ({ code: agency.code, groups: agency.groups })),
+            directory,
             launchDate,
             calendar: resolveCalendar({ fromYear: yearOf(launchDate), toYear: yearOf(until) + 2, years: calendar, version: 1 }),
           },

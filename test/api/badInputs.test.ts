@@ -16,6 +16,8 @@ interface BadCase {
   status: number;
   /** A field the 422 must name. */
   field?: string;
+  /** Words one of its messages must say. */
+  message?: string;
 }
 
 const BIG = JSON.stringify({ summary: 'x'.repeat(1_100_000) });
@@ -28,6 +30,7 @@ const CASES: BadCase[] = [
   { name: 'campaign key with capitals', method: 'POST', path: '/api/v1/campaigns', options: { json: { key: 'CCHC 2021' } }, status: 422, field: 'body.key' },
   { name: 'campaign without sections', method: 'POST', path: '/api/v1/campaigns', options: { json: { key: 'cchc-x', year: 2026, title: 't', directive: { number: '1', date: today, issuer: 'i', title: 't' }, defaultDeadline: { kind: 'fixedDate', date: '2026-02-30' }, sections: [] } }, status: 422, field: 'body.defaultDeadline.date' },
   { name: 'campaign addressed to an unknown agency', method: 'POST', path: '/api/v1/campaigns', options: { json: { key: 'cchc-y', year: 2026, title: 't', directive: { number: '1', date: today, issuer: 'i', title: 't' }, defaultDeadline: { kind: 'fixedDate', date: '2026-12-31' }, sections: [{ number: 1, title: 'x', addressees: { agencies: ['NOPE'] }, tasks: [{ title: 't' }] }] } }, status: 422 },
+  { name: 'campaign that gives no assignment', method: 'POST', path: '/api/v1/campaigns', options: { json: { key: 'cchc-z', year: 2026, title: 't', directive: { number: '1', date: today, issuer: 'i', title: 't' }, defaultDeadline: { kind: 'workingDaysAfterLaunch', workingDays: 5 }, sections: [{ number: 1, title: 'Các phường', addressees: { groups: ['phuong'] }, tasks: [{ title: 't' }] }] } }, status: 422, field: 'body.sections', message: 'Kế hoạch không giao được nhiệm vụ nào' },
   { name: 'unknown campaign', method: 'GET', path: '/api/v1/campaigns/khong-co', options: {}, status: 404 },
   { name: 'campaign key not a key', method: 'GET', path: '/api/v1/campaigns/%20', options: {}, status: 422 },
   { name: 'cancel without a reason', method: 'POST', path: '/api/v1/campaigns/cchc-bad/cancel', options: { json: {} }, status: 422, field: 'body.reason' },
@@ -100,6 +103,7 @@ describe('bad input', () => {
       expect(response.body.errors.map((e: { field: string }) => e.field)).toContain(c.field);
       expect(response.body.errors.every((e: { message: string }) => e.message.length > 0)).toBe(true);
     }
+    if (c.message) expect(response.body.errors.map((e: { message: string }) => e.message).join('\n')).toContain(c.message);
     expect(await snapshot()).toBe(before);
   });
 });

@@ -58,7 +58,13 @@ export function campaignRoutes(deps: ApiDeps): Router {
         if (error instanceof CampaignConflict) throw problems.conflict(`Kế hoạch ${body.key} đã được khởi động; mỗi mã chỉ khởi động một lần.`);
         if (error instanceof CampaignProblems) {
           const index = (n: number) => body.sections.findIndex((section) => section.number === n);
-          throw problems.validation(error.problems.map((p) => ({ field: `body.sections.${index(p.sectionNumber)}`, message: `Mục ${p.sectionNumber}: ${p.message}` })));
+          throw problems.validation(
+            error.problems.map((p) =>
+              p.sectionNumber === undefined
+                ? { field: 'body.sections', message: p.message }
+                : { field: `body.sections.${index(p.sectionNumber)}`, message: `Mục ${p.sectionNumber}: ${p.message}` },
+            ),
+          );
         }
         throw error;
       }

@@ -36,7 +36,8 @@ export function sectionWorkflowId(campaignKey: string, sectionNumber: number): s
 }
 
 export interface ExpansionProblem {
-  sectionNumber: number;
+  /** The section at fault; none for a problem of the whole campaign. */
+  sectionNumber?: number;
   message: string;
 }
 
@@ -96,10 +97,17 @@ export function expandSection(
   return { plans, problems };
 }
 
+/** Said when a campaign gives no assignment at all, so neither a launch nor a preview does nothing in silence. */
+export const NO_ASSIGNMENT_MESSAGE =
+  'Kế hoạch không giao được nhiệm vụ nào: không mục nào có cơ quan nhận trong danh bạ. Hãy nạp danh bạ cơ quan hoặc sửa phần cơ quan nhận của các mục.';
+
 export function expandCampaign(
   campaign: Campaign,
   directory: DirectoryEntry[],
 ): { plans: AssignmentPlan[]; problems: ExpansionProblem[] } {
   const results = campaign.sections.map((section) => expandSection(campaign, section, directory));
-  return { plans: results.flatMap((r) => r.plans), problems: results.flatMap((r) => r.problems) };
+  const plans = results.flatMap((r) => r.plans);
+  const problems = results.flatMap((r) => r.problems);
+  if (plans.length === 0) problems.unshift({ message: NO_ASSIGNMENT_MESSAGE });
+  return { plans, problems };
 }
