@@ -9,6 +9,8 @@ import type { AssignmentState } from '../domain/assignment/assignmentState';
 import type { Campaign } from '../domain/campaign/campaign';
 import { MAIL_KIND_LABELS, type MailKind } from '../domain/notification/mailKinds';
 import { dateAt } from '../domain/time/localDate';
+import { citeDirective } from './directiveCitation';
+import type { EscalationHistory } from './escalationHistory';
 import { portalLinks } from './portalLinks';
 import { dateText, kpiTargetText, STATUS_WORDS } from './vietnameseLabels';
 
@@ -39,6 +41,8 @@ export interface AssignmentMailInput {
   previousAgency?: AgencyRef;
   /** PORTAL_URL: the email links to the assignment's page. */
   portalUrl: string;
+  /** Escalations: what was sent before, from the events and the outbox. */
+  history?: EscalationHistory;
 }
 
 const LEVEL_WORDS = {
@@ -51,17 +55,25 @@ export function agencyRef(code: string, agency: Agency | undefined): AgencyRef {
   return { code, name: agency?.name ?? code };
 }
 
+/** The directive as templates cite it; a placeholder the importer left is null, never printed. */
+function directiveView(campaign: Campaign) {
+  const cited = citeDirective(campaign.directive);
+  return {
+    number: cited.number,
+    date: dateText(campaign.directive.date),
+    issuer: cited.issuer,
+    title: campaign.directive.title,
+    /** "Công văn số 3210/UBND-ĐT ngày 05/11/2021 của UBND Thành phố" */
+    reference: cited.reference,
+    /** The reference and its subject: "… về việc …", for "Thực hiện {{directive.citation}}, …". */
+    citation: cited.citation,
+  };
+}
+
 export function campaignView(key: string, campaign: Campaign | undefined) {
   return {
     campaign: { key, title: campaign?.title ?? key, year: campaign?.year ?? null },
-    directive: campaign
-      ? {
-          number: campaign.directive.number,
-          date: dateText(campaign.directive.date),
-          issuer: campaign.directive.issuer,
-          title: campaign.directive.title,
-        }
-      : null,
+    directive: campaign ? directiveView(campaign) : null,
   };
 }
 
@@ -93,6 +105,8 @@ export function buildAssignmentMailView(input: AssignmentMailInput) {
     agency: agencyRef(state.agencyCode, input.lead),
     coordinating: input.coordinating,
     eventDate: dateText(dateAt(Date.parse(event.at))),
+    /** The deadline is still ahead, so reminders will come (a task launched late gets none). */
+    remindersAhead: state.deadline >= dateAt(Date.parse(event.at)),
     reassigned: event.type === 'Reassigned' ? { from: input.previousAgency ?? { code: event.from, name: event.from } } : null,
     reminder:
       event.type === 'ReminderSent'
@@ -107,7 +121,8 @@ export function buildAssignmentMailView(input: AssignmentMailInput) {
             level: LEVEL_WORDS[event.level],
           }
         : null,
-    overdueList: input.overdueList,
+    overdueList: input.overdueList.map((item) => ({ ...item, link: portalLinks(input.portalUrl, item.id).assignment })),
+    history: input.history ? { sent: input.history.sent, notes: input.history.notes, nothingSent: input.history.sent.length === 0 } : null,
     rework: event.type === 'Returned' ? { comment: event.comment, returns: state.returns } : null,
     extension:
       event.type === 'ExtensionDecided'

@@ -24,6 +24,8 @@ export interface LayoutExtras {
   testMode: { intendedTo: string; intendedCc: string } | null;
   /** The outbox id, printed small in the footer for the secretariat's reference. */
   reference: string;
+  /** The secretariat's contact, at the end of every email: whom to call or write to. */
+  contact: { name: string; phone: string | null; email: string };
 }
 
 export function subjectLine(ids: SubjectIds, words: string, testMode: boolean): string {

@@ -20,6 +20,7 @@ import { fromStoredEvent } from '../db/models/eventModel';
 import type { OutboxDoc } from '../db/models/outboxModel';
 import { agencyRef, buildAssignmentMailView, type AssignmentMailView } from '../mail/assignmentMailView';
 import { buildDigestMailView } from '../mail/digestMailView';
+import { escalationHistory, outboxIdOf, type EarlierDelivery, type EscalationHistory } from '../mail/escalationHistory';
 import { buildFailureMailView } from '../mail/failureMailView';
 import { parseFormalLetter } from '../mail/formalLetter';
 import { renderFormalLetterPdf } from '../mail/formalLetterPdf';
@@ -109,6 +110,18 @@ async function stateAfter(db: MailContext['db'], event: AssignmentEvent): Promis
   return foldEvents(docs.filter((doc) => doc !== null).map(fromStoredEvent));
 }
 
+/** What was sent about the assignment before this escalation: its earlier events and their emails' outbox records. */
+async function historyBefore(db: Database, escalation: Extract<AssignmentEvent, { type: 'Escalated' }>, state: AssignmentState): Promise<EscalationHistory> {
+  const docs = await Promise.all(
+    Array.from({ length: escalation.seq - 1 }, (_, i) => db.events.findById(eventId(escalation.assignmentId, i + 1)).lean()),
+  );
+  const earlier = docs.filter((doc) => doc !== null).map(fromStoredEvent);
+  const ids = earlier.map(outboxIdOf).filter((id): id is string => id !== undefined);
+  const entries = await Promise.all(ids.map((id) => db.outbox.findById(id, { status: 1, sentAt: 1 }).lean()));
+  const deliveries = new Map<string, EarlierDelivery>(entries.filter((e) => e !== null).map((e) => [e._id, { status: e.status, sentAt: e.sentAt }]));
+  return escalationHistory({ earlier, escalation, deliveries, launchDate: state.launchDate });
+}
+
 async function assignmentDraft(ctx: MailContext, entry: OutboxDoc): Promise<Draft> {
   const { db, settings } = ctx;
   const stored = await db.events.findById(entry.eventId).lean();
@@ -133,6 +146,7 @@ async function assignmentDraft(ctx: MailContext, entry: OutboxDoc): Promise<Draf
     overdueList: entry.kind === 'escalationToCommittee' ? await overdueOfAgency(db, leadCode, at, state) : [],
     previousAgency: event.type === 'Reassigned' ? agencyRef(event.from, agencies.get(event.from)) : undefined,
     portalUrl: ctx.portalUrl,
+    history: event.type === 'Escalated' ? await historyBefore(db, event, state) : undefined,
   });
   const intended = recipientsFor({
     kind: entry.kind,
@@ -258,6 +272,7 @@ export async function composeMail(ctx: MailContext, entry: OutboxDoc): Promise<C
         }
       : null,
     reference: entry._id,
+    contact: { name: ctx.settings.contact.name, phone: ctx.settings.contact.phone ?? null, email: ctx.settings.contact.email },
   };
   const rendered = renderMail(ctx.templates, entry.kind, draft.view, draft.ids, extras);
   const domain = domainOf(ctx.from);

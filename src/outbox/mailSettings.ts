@@ -8,8 +8,17 @@ import { parseMailbox, type Mailbox } from '../domain/notification/mailbox';
 import type { DigestSchedule } from '../domain/notification/digestSchedule';
 import { DEFAULT_TEMPLATES_DIR } from '../mail/templateStore';
 
+/** Whom a reader calls or writes to about an email: every email ends with it. */
+export interface SecretariatContact {
+  name: string;
+  /** Absent until configured: no made-up number is ever printed. */
+  phone?: string;
+  email: string;
+}
+
 export interface MailSettings {
   secretariat: Mailbox;
+  contact: SecretariatContact;
   committee: Mailbox;
   /** Every email of every campaign goes here instead (staging); the per-campaign switch is in the database. */
   testMailbox?: Mailbox;
@@ -36,6 +45,14 @@ const mailbox = (fallback: string) =>
 const MailEnvSchema = z.object({
   SECRETARIAT_EMAIL: mailbox('Thường trực Ban Chỉ đạo CCHC (Sở Nội vụ) <thuongtruc-cchc@sonoivu.example>'),
   COMMITTEE_EMAIL: mailbox('Văn phòng UBND Thành phố <vanphong@ubnd.example>'),
+  SECRETARIAT_CONTACT_NAME: z.string().trim().max(200).optional(),
+  SECRETARIAT_CONTACT_PHONE: z
+    .string()
+    .trim()
+    .regex(/^[0-9+().\s-]{6,30}$/, 'a telephone number (digits, spaces, + - . ( ))')
+    .optional()
+    .or(z.literal('')),
+  SECRETARIAT_CONTACT_EMAIL: z.string().trim().email().optional().or(z.literal('')),
   MAIL_TEST_MAILBOX: z
     .string()
     .trim()
@@ -66,6 +83,12 @@ export function loadMailSettings(env: NodeJS.ProcessEnv = process.env): MailSett
   const digestOn = e.WEEKLY_DIGEST === 'true' || e.WEEKLY_DIGEST === '1';
   return {
     secretariat: e.SECRETARIAT_EMAIL,
+    // The contact defaults to the secretariat's own mailbox and name.
+    contact: {
+      name: e.SECRETARIAT_CONTACT_NAME || e.SECRETARIAT_EMAIL.name || 'Thường trực Ban Chỉ đạo CCHC (Sở Nội vụ)',
+      ...(e.SECRETARIAT_CONTACT_PHONE ? { phone: e.SECRETARIAT_CONTACT_PHONE } : {}),
+      email: e.SECRETARIAT_CONTACT_EMAIL || e.SECRETARIAT_EMAIL.address,
+    },
     committee: e.COMMITTEE_EMAIL,
     testMailbox: e.MAIL_TEST_MAILBOX,
     templatesDir: e.MAIL_TEMPLATES_DIR,

@@ -135,7 +135,7 @@ describe('emails of every kind, through a real SMTP server', () => {
     expect(addresses(m.Cc)).toEqual(['daumoi@snv.hcm.example']);
     expect(m.From.Address).toBe('cchc@sonoivu.example');
     expect(m.Text).toContain('Kính gửi: Sở Tài nguyên và Môi trường');
-    expect(m.Text).toContain('Thực hiện Kế hoạch cải cách hành chính năm 2021 (1234/KH-UBND ngày 30/11/2021 của UBND Thành phố Hồ Chí Minh)');
+    expect(m.Text).toContain('Thực hiện Kế hoạch số 1234/KH-UBND ngày 30/11/2021 của UBND Thành phố Hồ Chí Minh về cải cách hành chính năm 2021, ');
     expect(m.Text).toContain('- Tỷ lệ hồ sơ trễ hạn: dưới 1% (năm 2021)');
     expect(m.Text).toContain('Cơ quan phối hợp: Sở Nội vụ');
     expect(m.HTML).toContain('<strong>Giảm tỷ lệ hồ sơ trễ hạn</strong>');

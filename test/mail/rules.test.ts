@@ -7,6 +7,7 @@ import { parseMailbox } from '../../src/domain/notification/mailbox';
 import { recipientsFor } from '../../src/domain/notification/recipients';
 import { classifySmtpFailure } from '../../src/mail/smtpFailure';
 import { backoffDelay } from '../../src/outbox/backoff';
+import { loadMailSettings } from '../../src/outbox/mailSettings';
 import { DIRECTORY } from './mailFixtures';
 
 const [STNMT, SNV, , Q3] = DIRECTORY as [(typeof DIRECTORY)[number], (typeof DIRECTORY)[number], unknown, (typeof DIRECTORY)[number]];
@@ -49,6 +50,14 @@ describe('recipients by role', () => {
     expect(parseMailbox('Văn phòng UBND Thành phố <vanphong@ubnd.example>')).toEqual({ name: 'Văn phòng UBND Thành phố', address: 'vanphong@ubnd.example' });
     expect(parseMailbox('tt@sonoivu.example')).toEqual({ address: 'tt@sonoivu.example' });
     expect(parseMailbox('không phải địa chỉ')).toBeUndefined();
+  });
+
+  it('ends every email with the secretariat contact from settings, the secretariat itself by default, with no made-up phone', () => {
+    expect(loadMailSettings({}).contact).toEqual({ name: 'Thường trực Ban Chỉ đạo CCHC (Sở Nội vụ)', email: 'thuongtruc-cchc@sonoivu.example' });
+    const set = { SECRETARIAT_CONTACT_NAME: 'Phòng CCHC, Sở Nội vụ', SECRETARIAT_CONTACT_PHONE: '028 3829 6040', SECRETARIAT_CONTACT_EMAIL: 'phongcchc@sonoivu.example' };
+    expect(loadMailSettings(set).contact).toEqual({ name: 'Phòng CCHC, Sở Nội vụ', phone: '028 3829 6040', email: 'phongcchc@sonoivu.example' });
+    expect(() => loadMailSettings({ SECRETARIAT_CONTACT_PHONE: 'gọi tôi' })).toThrow(/SECRETARIAT_CONTACT_PHONE/);
+    expect(() => loadMailSettings({ SECRETARIAT_CONTACT_EMAIL: 'không phải địa chỉ' })).toThrow(/SECRETARIAT_CONTACT_EMAIL/);
   });
 });
 

@@ -58,7 +58,8 @@ const CASES: [MailKind, AssignmentEventBody[]][] = [
 ];
 
 describe('mail templates', () => {
-  const extras = { testMode: null, reference: 'ref' };
+  const contact = { name: 'Phòng Cải cách hành chính, Sở Nội vụ', phone: '028 3829 6040', email: 'cchc@sonoivu.example' };
+  const extras = { testMode: null, reference: 'ref', contact };
 
   it.each(CASES)('renders %s with the ids in the subject, text and escaped HTML in Vietnamese, linking to its portal page', (kind, bodies) => {
     const mail = renderMail(store, kind, viewFor(kind, history(...bodies)), { campaignKey: 'cchc-2021', assignmentId: ID }, extras);
@@ -74,6 +75,27 @@ describe('mail templates', () => {
     expect(mail.html).toContain('<html lang="vi">');
     expect(mail.text).toContain(`Mở nhiệm vụ trên hệ thống: ${PAGE}`);
     expect(mail.html).toContain(`<a href="${PAGE}"`);
+    // Whom to call or write to, at the end of every email.
+    expect(mail.text).toContain('Liên hệ: Phòng Cải cách hành chính, Sở Nội vụ, điện thoại 028 3829 6040, email cchc@sonoivu.example');
+    expect(mail.html).toContain('<a href="mailto:cchc@sonoivu.example">');
+  });
+
+  it('cites the directive by kind, number, date and issuer, once, and never prints a placeholder', () => {
+    const cited = (directive: Partial<typeof campaign.directive>) => {
+      const other = testCampaign('cchc-2021', { directive: { ...campaign.directive, ...directive } });
+      const view = buildAssignmentMailView({ kind: 'assignmentNotice', event: history().at(-1)!, state: foldEvents(history())!, campaign: other, lead: DIRECTORY[0], coordinating: [], overdueList: [], portalUrl: PORTAL });
+      return renderMail(store, 'assignmentNotice', view, { campaignKey: 'cchc-2021', assignmentId: ID }, extras).text;
+    };
+    const letter = cited({ number: '3210/UBND-ĐT', date: '2021-11-05', issuer: 'UBND Thành phố', title: 'Triển khai thực hiện chuyển đổi số' });
+    expect(letter).toContain('Thực hiện Công văn số 3210/UBND-ĐT ngày 05/11/2021 của UBND Thành phố về việc triển khai thực hiện chuyển đổi số, Ban Chỉ đạo');
+    expect(letter).not.toMatch(/Thực hiện Triển khai/);
+    const plan = cited({});
+    expect(plan).toContain('Thực hiện Kế hoạch số 1234/KH-UBND ngày 30/11/2021 của UBND Thành phố Hồ Chí Minh về cải cách hành chính năm 2021, Ban');
+    expect(plan).toContain('Văn bản chỉ đạo: Kế hoạch số 1234/KH-UBND ngày 30/11/2021 của UBND Thành phố Hồ Chí Minh\n');
+    // The shipped 2021 campaign's directive has no number yet: cited by issuer and date.
+    const unnumbered = cited({ number: '(chưa ghi số - cần bổ sung)', date: '2021-11-15', issuer: 'Sở Nội vụ Thành phố Hồ Chí Minh', title: 'Phương hướng khắc phục những hạn chế' });
+    expect(unnumbered).toContain('Thực hiện văn bản ngày 15/11/2021 của Sở Nội vụ Thành phố Hồ Chí Minh về việc phương hướng khắc phục những hạn chế, Ban');
+    expect(unnumbered).not.toMatch(/cần bổ sung|chưa ghi số|\(\(/);
   });
 
   it('words each kind as the secretariat expects', () => {
@@ -107,7 +129,7 @@ describe('mail templates', () => {
         portalUrl: PORTAL,
       }),
       { campaignKey: 'cchc-2021' },
-      { testMode: { intendedTo: 'a@b.example', intendedCc: '(không có)' }, reference: 'r' },
+      { testMode: { intendedTo: 'a@b.example', intendedCc: '(không có)' }, reference: 'r', contact },
     );
     expect(digest.subject).toBe('[THỬ NGHIỆM] [cchc-2021] Báo cáo tổng hợp tuần 09/2022: 1 nhiệm vụ quá hạn – Kế hoạch cải cách hành chính năm 2021');
     expect(digest.text).toContain('- Hoàn thành đúng hạn: 2');
