@@ -1,6 +1,6 @@
 /**
- * The working calendar the engine uses: statutory holidays plus the secretariat's per-year edits
- * stored in MongoDB. Saving a year bumps the version and re-times every open assignment.
+ * The working calendar the engine uses: statutory holidays, the shipped official decisions of each
+ * year, and the secretariat's per-year edits stored in MongoDB (a saved year replaces the shipped one). Saving a year bumps the version and re-times every open assignment.
  */
 import type { Client } from '@temporalio/client';
 import type { CalendarYear } from '../domain/calendar/calendarYear';
@@ -8,6 +8,7 @@ import { resolveCalendar } from '../domain/calendar/resolveCalendar';
 import type { CalendarSnapshot } from '../domain/calendar/workingCalendar';
 import type { Database } from '../db/database';
 import { toCalendarYear } from '../db/models/calendarModel';
+import { withOfficialDecisions } from './officialCalendarData';
 import { broadcastCalendarWorkflow } from '../../workflows/calendar/broadcastCalendarWorkflow';
 
 /** Years a snapshot covers after the first one: enough for deadlines, extensions and escalation. */
@@ -16,7 +17,7 @@ export const SNAPSHOT_YEARS_AHEAD = 3;
 export async function calendarSnapshot(db: Database, fromYear: number, toYear = fromYear + SNAPSHOT_YEARS_AHEAD): Promise<CalendarSnapshot> {
   const docs = await db.calendars.find().lean();
   const version = docs.reduce((max, doc) => Math.max(max, doc.version), 0);
-  return resolveCalendar({ fromYear, toYear, years: docs.map(toCalendarYear), version });
+  return resolveCalendar({ fromYear, toYear, years: withOfficialDecisions(docs.map(toCalendarYear)), version });
 }
 
 export async function saveCalendarYear(

@@ -13,6 +13,7 @@ import type { CampaignFile } from '../domain/campaign/campaignFile';
 import { expandCampaign, sectionWorkflowId } from '../domain/campaign/expandCampaign';
 import type { ScriptedAction } from '../domain/campaign/scriptedAction';
 import { resolveCalendar } from '../domain/calendar/resolveCalendar';
+import { withOfficialDecisions } from '../services/officialCalendarData';
 import type { NotificationRequest } from '../domain/notification/notificationRequest';
 import { dateAt, endOfDay, instantAt, yearOf, type LocalDate } from '../domain/time/localDate';
 import { createTimeSkippingEnvironment } from '../temporal/timeSkippingEnvironment';
@@ -100,7 +101,8 @@ export async function simulateCampaign(options: {
             campaign,
             directory,
             launchDate,
-            calendar: resolveCalendar({ fromYear: yearOf(launchDate), toYear: yearOf(until) + 2, years: calendar, version: 1 }),
+            // The official decisions shipped with the engine, with the file's own years on top.
+            calendar: resolveCalendar({ fromYear: yearOf(launchDate), toYear: yearOf(until) + 2, years: withOfficialDecisions(calendar), version: 1 }),
           },
         ],
       });
