@@ -10,7 +10,7 @@ module.exports = {
   transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: false }] },
   globalSetup: '<rootDir>/test/helpers/globalSetup.ts',
   globalTeardown: '<rootDir>/test/helpers/globalTeardown.ts',
-  setupFiles: ['<rootDir>/test/helpers/quietLogs.ts'],
+  setupFiles: ['<rootDir>/test/helpers/testEnv.ts', '<rootDir>/test/helpers/quietLogs.ts'],
   // Two cores: more workers would only make the servers each suite starts fight for CPU.
   maxWorkers: 2,
   testTimeout: 120_000,

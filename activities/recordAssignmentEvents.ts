@@ -9,6 +9,7 @@ import type { Database } from '../src/db/database';
 import { insertOnce } from '../src/db/insertOnce';
 import { toStoredEvent } from '../src/db/models/eventModel';
 import type { OutboxDoc } from '../src/db/models/outboxModel';
+import { loadSecretariatNotices, type SecretariatNotices } from '../src/outbox/mailSettings';
 import { applyToProjection } from '../src/projections/assignmentProjection';
 
 export interface RecordAssignmentEventsInput {
@@ -16,7 +17,17 @@ export interface RecordAssignmentEventsInput {
   notifications: NotificationRequest[];
 }
 
-export function createRecordAssignmentEvents(db: Database) {
+/**
+ * A notice to the secretariat is its own email only when its rhythm is `immediate`; otherwise the
+ * daily "chờ xử lý" list (or the portal's queue alone) carries it, and no entry is queued.
+ */
+export function queuedAsEmail(request: NotificationRequest, notices: SecretariatNotices): boolean {
+  if (request.kind === 'resultSubmitted') return notices.resultSubmitted === 'immediate';
+  if (request.kind === 'extensionRequested') return notices.extensionRequested === 'immediate';
+  return true;
+}
+
+export function createRecordAssignmentEvents(db: Database, notices: SecretariatNotices = loadSecretariatNotices()) {
   return async function recordAssignmentEvents(input: RecordAssignmentEventsInput): Promise<void> {
     // Events first: the outbox dispatcher composes each email from the event that caused it.
     await insertOnce(db.events, input.events.map(toStoredEvent));
@@ -26,7 +37,7 @@ export function createRecordAssignmentEvents(db: Database) {
     await Promise.all([
       insertOnce<OutboxDoc>(
         db.outbox,
-        input.notifications.map(({ id, ...request }) => ({ ...request, _id: id, status: 'pending', attempts: 0, createdAt })),
+        input.notifications.filter((request) => queuedAsEmail(request, notices)).map(({ id, ...request }) => ({ ...request, _id: id, status: 'pending', attempts: 0, createdAt })),
       ),
       ...assignmentIds.map((id) => applyToProjection(db, id, input.events.filter((event) => event.assignmentId === id))),
     ]);

@@ -6,7 +6,8 @@
 import type { AssignmentEvent } from '../src/domain/assignment/assignmentEvents';
 import type { NotificationRequest } from '../src/domain/notification/notificationRequest';
 import type { EngineActivities } from '.';
-import type { RecordAssignmentEventsInput } from './recordAssignmentEvents';
+import { loadSecretariatNotices } from '../src/outbox/mailSettings';
+import { queuedAsEmail, type RecordAssignmentEventsInput } from './recordAssignmentEvents';
 
 export interface SimulationSink {
   record(events: AssignmentEvent[], notifications: NotificationRequest[]): void;
@@ -14,12 +15,14 @@ export interface SimulationSink {
 
 export function createSimulationActivities(sink: SimulationSink): EngineActivities {
   const seen = new Set<string>();
+  // Counted as the engine would queue them: a notice the secretariat gets daily is no email of its own.
+  const notices = loadSecretariatNotices();
   return {
     async recordAssignmentEvents(input: RecordAssignmentEventsInput): Promise<void> {
       // Same guarantee as the real store: a retried activity records nothing twice.
       const events = input.events.filter((event) => !seen.has(event.id));
       events.forEach((event) => seen.add(event.id));
-      sink.record(events, input.notifications.filter((n) => events.some((e) => e.id === n.eventId)));
+      sink.record(events, input.notifications.filter((n) => events.some((e) => e.id === n.eventId) && queuedAsEmail(n, notices)));
     },
   };
 }

@@ -124,6 +124,16 @@ export function buildAssignmentMailView(input: AssignmentMailInput) {
     overdueList: input.overdueList.map((item) => ({ ...item, link: portalLinks(input.portalUrl, item.id).assignment })),
     history: input.history ? { sent: input.history.sent, notes: input.history.notes, nothingSent: input.history.sent.length === 0 } : null,
     rework: event.type === 'Returned' ? { comment: event.comment, returns: state.returns } : null,
+    result:
+      event.type === 'ResultSubmitted'
+        ? { summary: event.summary, evidenceCount: event.evidenceLinks.length + (event.evidenceFiles?.length ?? 0), onTime: dateAt(Date.parse(event.at)) <= state.deadline }
+        : null,
+    extensionRequest:
+      event.type === 'ExtensionRequested' ? { requestedDeadline: dateText(event.requestedDeadline), reason: event.reason } : null,
+    accepted:
+      event.type === 'Accepted'
+        ? { comment: event.comment ?? null, onTime: dateAt(Date.parse(state.completedAt ?? event.at)) <= state.deadline }
+        : null,
     extension:
       event.type === 'ExtensionDecided'
         ? {

@@ -28,7 +28,9 @@ import { messageIdFor, threadRootFor } from '../mail/messageId';
 import { renderMail, type LayoutExtras, type RenderedMail, type SubjectIds } from '../mail/renderMail';
 import type { TemplateStore } from '../mail/templateStore';
 import { portalLinks } from '../mail/portalLinks';
-import { documentDateText } from '../mail/vietnameseLabels';
+import { dateText, documentDateText, instantText } from '../mail/vietnameseLabels';
+import { secretariatQueue, type QueueItem } from '../services/secretariatQueue';
+import { dailyItems } from './pendingDigest';
 import { MAIL_KIND_LABELS } from '../domain/notification/mailKinds';
 import { SIGN_IN_CODE_MINUTES, SIGN_IN_CODE_MS } from '../domain/person/signInCode';
 import { readCampaignMailSettings } from './campaignMailSettings';
@@ -241,6 +243,31 @@ async function signInDraft(ctx: MailContext, entry: OutboxDoc): Promise<Draft> {
   return { view, ids: {}, intended, attachments: [] };
 }
 
+/** The secretariat's daily "chờ xử lý" list: what waits on it as the email is written. */
+async function pendingDraft(ctx: MailContext, entry: OutboxDoc): Promise<Draft> {
+  if (!entry.digestDay || !entry.asOf) throw new Error(`pending list ${entry._id} lacks its day`);
+  const items = dailyItems(await secretariatQueue(ctx.db), ctx.settings.secretariatNotices);
+  const row = (item: QueueItem) => ({
+    agencyName: item.agencyName,
+    title: item.title,
+    since: dateText(dateAt(Date.parse(item.since))),
+    detail: item.detail.replace(/\s+/g, ' ').slice(0, 300),
+    link: portalLinks(ctx.portalUrl, item.assignmentId).assignment,
+  });
+  const view = {
+    kindLabel: MAIL_KIND_LABELS.pendingDigest,
+    day: dateText(entry.digestDay),
+    asOf: instantText(Math.max(entry.asOf.getTime(), (ctx.now ?? Date.now)())),
+    portal: portalLinks(ctx.portalUrl),
+    results: items.results.map(row),
+    extensions: items.extensions.map(row),
+    resultCount: items.results.length,
+    extensionCount: items.extensions.length,
+  };
+  const intended = recipientsFor({ kind: 'pendingDigest', coordinating: [], secretariat: ctx.settings.secretariat, committee: ctx.settings.committee });
+  return { view, ids: {}, intended, attachments: [] };
+}
+
 /** The campaign's own test mailbox first, then the engine-wide one (MAIL_TEST_MAILBOX). */
 async function testMailboxFor(ctx: MailContext, campaignKey: string | undefined): Promise<Mailbox | undefined> {
   const own = campaignKey ? (await readCampaignMailSettings(ctx.db, campaignKey))?.testMailbox : undefined;
@@ -255,7 +282,9 @@ export async function composeMail(ctx: MailContext, entry: OutboxDoc): Promise<C
         ? await failureDraft(ctx, entry)
         : entry.kind === 'signInLink'
           ? await signInDraft(ctx, entry)
-          : await assignmentDraft(ctx, entry);
+          : entry.kind === 'pendingDigest'
+            ? await pendingDraft(ctx, entry)
+            : await assignmentDraft(ctx, entry);
   const testMailbox = await testMailboxFor(ctx, entry.campaignKey);
   if (!testMailbox && draft.intended.to.length === 0) {
     const who = draft.agency ? `${draft.agency.name} (${draft.agency.code})` : 'người nhận';

@@ -16,6 +16,19 @@ export interface SecretariatContact {
   email: string;
 }
 
+/**
+ * How the secretariat hears that an agency handed something in: at once (one email each), in the
+ * daily "chờ xử lý" list, or not by email (the portal's queue still shows it).
+ */
+export type NoticeRhythm = 'immediate' | 'daily' | 'off';
+
+export interface SecretariatNotices {
+  resultSubmitted: NoticeRhythm;
+  extensionRequested: NoticeRhythm;
+  /** "HH:mm", Vietnam time, Monday to Friday: when the daily list goes out (when anything is daily). */
+  dailyTime: string;
+}
+
 export interface MailSettings {
   secretariat: Mailbox;
   contact: SecretariatContact;
@@ -24,6 +37,9 @@ export interface MailSettings {
   testMailbox?: Mailbox;
   templatesDir: string;
   digest: DigestSchedule | null;
+  secretariatNotices: SecretariatNotices;
+  /** The daily "chờ xử lý" email is queued by the dispatcher (PENDING_DIGEST, default on). */
+  pendingDigest: boolean;
   pollIntervalMs: number;
   leaseMs: number;
   backoff: { baseMs: number; maxMs: number };
@@ -41,6 +57,23 @@ const mailbox = (fallback: string) =>
       }
       return parsed;
     });
+
+const RHYTHMS = ['immediate', 'daily', 'off'] as const;
+const NoticeEnvSchema = z.object({
+  NOTIFY_RESULT_SUBMITTED: z.enum(RHYTHMS).default('daily'),
+  NOTIFY_EXTENSION_REQUESTED: z.enum(RHYTHMS).default('immediate'),
+  PENDING_DIGEST_TIME: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).default('16:00'),
+});
+
+/** The secretariat's notice rhythm alone: the activity that queues emails reads only this. */
+export function loadSecretariatNotices(env: NodeJS.ProcessEnv = process.env): SecretariatNotices {
+  const parsed = NoticeEnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n');
+    throw new Error(`Invalid mail environment:\n${problems}`);
+  }
+  return { resultSubmitted: parsed.data.NOTIFY_RESULT_SUBMITTED, extensionRequested: parsed.data.NOTIFY_EXTENSION_REQUESTED, dailyTime: parsed.data.PENDING_DIGEST_TIME };
+}
 
 const MailEnvSchema = z.object({
   SECRETARIAT_EMAIL: mailbox('Thường trực Ban Chỉ đạo CCHC (Sở Nội vụ) <thuongtruc-cchc@sonoivu.example>'),
@@ -65,6 +98,7 @@ const MailEnvSchema = z.object({
     }),
   MAIL_TEMPLATES_DIR: z.string().default(DEFAULT_TEMPLATES_DIR),
   WEEKLY_DIGEST: z.enum(['true', 'false', '1', '0']).default('true'),
+  PENDING_DIGEST: z.enum(['true', 'false', '1', '0']).default('true'),
   DIGEST_WEEKDAY: z.coerce.number().int().min(1).max(7).default(1),
   DIGEST_TIME: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).default('08:00'),
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(2_000),
@@ -93,6 +127,8 @@ export function loadMailSettings(env: NodeJS.ProcessEnv = process.env): MailSett
     testMailbox: e.MAIL_TEST_MAILBOX,
     templatesDir: e.MAIL_TEMPLATES_DIR,
     digest: digestOn ? { weekday: e.DIGEST_WEEKDAY, time: e.DIGEST_TIME } : null,
+    secretariatNotices: loadSecretariatNotices(env),
+    pendingDigest: e.PENDING_DIGEST === 'true' || e.PENDING_DIGEST === '1',
     pollIntervalMs: e.OUTBOX_POLL_MS,
     leaseMs: e.OUTBOX_LEASE_SECONDS * 1000,
     backoff: { baseMs: e.OUTBOX_RETRY_BASE_SECONDS * 1000, maxMs: e.OUTBOX_RETRY_MAX_SECONDS * 1000 },

@@ -15,6 +15,7 @@ import { backoffDelay } from './backoff';
 import { deliverClaimed, type DispatcherHooks } from './deliverEntry';
 import type { MailSettings } from './mailSettings';
 import { claimEntry, findClaimable } from './outboxClaims';
+import { queuePendingDigest } from './pendingDigest';
 import { queueWeeklyDigests } from './weeklyDigest';
 
 export interface OutboxDispatcherOptions {
@@ -60,6 +61,8 @@ export function startOutboxDispatcher(options: OutboxDispatcherOptions): OutboxD
   };
   const digestSeen = new Set<string>();
   let lastDigestCheck = 0;
+  let lastPendingCheck = -Infinity;
+  const pendingSeen = new Set<string>();
   let stopping = false;
   let wake: (() => void) | undefined;
   let outage = 0;
@@ -103,6 +106,11 @@ export function startOutboxDispatcher(options: OutboxDispatcherOptions): OutboxD
           lastDigestCheck = now();
           const queued = await queueWeeklyDigests(db, settings.digest, now(), digestSeen);
           if (queued.length) logger.info({ queued }, 'weekly digests queued');
+        }
+        if (settings.pendingDigest && now() - lastPendingCheck >= DIGEST_CHECK_EVERY_MS) {
+          lastPendingCheck = now();
+          const queued = await queuePendingDigest(db, settings.secretariatNotices, now(), pendingSeen);
+          if (queued) logger.info({ queued }, 'daily pending list queued');
         }
         if (await drain()) {
           outage += 1;

@@ -104,13 +104,15 @@ describe('emails of every kind, through a real SMTP server', () => {
     expect(messages).toHaveLength(sent.length);
     expect(new Set(messages.map((m) => m.MessageID)).size).toBe(messages.length);
     expect(sent.map((e) => e._id).sort()).toEqual([...delivered.keys()].sort());
-    // 4 reminders, the 3 rungs, 4 notices (Q3's failed), rework, extension, digest, the failure notice.
+    // 4 reminders, the 3 rungs, 4 notices (Q3's failed), rework, extension request and decision, acceptance, digest, the failure notice.
     const kinds = sent.map((e) => e.kind).sort();
     expect(kinds).toEqual(
       [
         'assignmentNotice', 'assignmentNotice', 'assignmentNotice', 'assignmentNotice',
         'deliveryFailure', 'escalationToCommittee', 'escalationToSecretariat', 'extensionDecision', 'overdueNotice',
         'reminder', 'reminder', 'reminder', 'reminder', 'reworkNotice', 'weeklyDigest',
+        // Q1's acceptance told to Q1; T2's extension request told to the secretariat at once (results go in the daily list).
+        'resultAccepted', 'extensionRequested',
       ].sort(),
     );
     expect(entries.filter((e) => e.status === 'failed').map((e) => e._id)).toEqual([`${Q3}.assignmentNotice.launch`]);

@@ -55,6 +55,9 @@ const CASES: [MailKind, AssignmentEventBody[]][] = [
   ['escalationToCommittee', [{ type: 'Escalated', alarmKey: 'e3', deadline: '2022-02-10', level: 'peoplesCommittee', step: 3, workingDaysOverdue: 11 }]],
   ['reworkNotice', [{ type: 'ResultSubmitted', summary: 'x', evidenceLinks: [], kpiValues: [] }, { type: 'Returned', comment: 'Thiếu số liệu quận 12' }]],
   ['extensionDecision', [{ type: 'ExtensionRequested', requestedDeadline: '2022-02-24', reason: 'Chờ số liệu' }, { type: 'ExtensionDecided', granted: true, deadline: '2022-02-24' }]],
+  ['resultSubmitted', [{ type: 'ResultSubmitted', summary: 'Đã số hóa', evidenceLinks: ['https://x.example/a'], kpiValues: [] }]],
+  ['extensionRequested', [{ type: 'ExtensionRequested', requestedDeadline: '2022-02-24', reason: 'Chờ số liệu' }]],
+  ['resultAccepted', [{ type: 'ResultSubmitted', summary: 'x', evidenceLinks: [], kpiValues: [] }, { type: 'Accepted' }]],
 ];
 
 describe('mail templates', () => {

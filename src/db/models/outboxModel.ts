@@ -32,7 +32,7 @@ export interface DeliveryFailureFacts {
 export interface OutboxDoc extends Omit<NotificationRequest, 'id' | 'kind' | 'assignmentId' | 'eventId' | 'agencyCode' | 'campaignKey'> {
   _id: string;
   kind: MailKind;
-  /** Every kind but the sign-in link is about a campaign. */
+  /** Every kind but the sign-in link and the daily pending list is about a campaign. */
   campaignKey?: string;
   /** Set for every kind an assignment event causes; absent on a weekly digest. */
   assignmentId?: string;
@@ -67,8 +67,9 @@ export interface OutboxDoc extends Omit<NotificationRequest, 'id' | 'kind' | 'as
   /** deliveryFailure: the entry that could not be delivered, and what went wrong. */
   aboutEntryId?: string;
   failure?: DeliveryFailureFacts;
-  /** weeklyDigest: the ISO week and the instant it reports on. */
+  /** weeklyDigest: the ISO week and the instant it reports on; pendingDigest: the day (YYYY-MM-DD) and its slot. */
   digestWeek?: string;
+  digestDay?: string;
   asOf?: Date;
   /**
    * signInLink: who asked, and the one-time code of the link. The code is kept only until the
@@ -79,7 +80,7 @@ export interface OutboxDoc extends Omit<NotificationRequest, 'id' | 'kind' | 'as
 }
 
 const isAboutCampaign = function (this: OutboxDoc): boolean {
-  return this.kind !== 'signInLink';
+  return this.kind !== 'signInLink' && this.kind !== 'pendingDigest';
 };
 
 const isAssignmentKind = function (this: OutboxDoc): boolean {
@@ -116,6 +117,7 @@ const outboxSchema = new Schema<OutboxDoc>(
     aboutEntryId: String,
     failure: Schema.Types.Mixed,
     digestWeek: String,
+    digestDay: String,
     asOf: Date,
     personEmail: String,
     signInCode: String,

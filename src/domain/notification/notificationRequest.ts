@@ -13,6 +13,10 @@ export const NOTIFICATION_KINDS = [
   'escalationToCommittee',
   'reworkNotice',
   'extensionDecision',
+  // To the secretariat when an agency hands something in; to the agency when its result is accepted.
+  'resultSubmitted',
+  'extensionRequested',
+  'resultAccepted',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -57,6 +61,12 @@ export function notificationFor(event: AssignmentEvent, agencyCode: string): Not
       return make('reworkNotice', String(event.seq));
     case 'ExtensionDecided':
       return make('extensionDecision', String(event.seq));
+    case 'ResultSubmitted':
+      return make('resultSubmitted', String(event.seq));
+    case 'ExtensionRequested':
+      return make('extensionRequested', String(event.seq));
+    case 'Accepted':
+      return make('resultAccepted', String(event.seq));
     default:
       return undefined;
   }

@@ -9,7 +9,8 @@
  *   focal points in CC (the delay may be theirs);
  * - escalation to the secretariat: the secretariat, the lead agency's head in CC;
  * - escalation to the People's Committee: the Committee, the secretariat and the head in CC;
- * - rework and extension decisions: the focal point, the head in CC;
+ * - rework and extension decisions, an accepted result: the focal point, the head in CC;
+ * - a result submitted, an extension asked for, the daily "chờ xử lý" list: the secretariat;
  * - weekly digest and delivery-failure notices: the secretariat;
  * - the sign-in link: the person who asked for it, and nobody else.
  *
@@ -78,7 +79,11 @@ export function recipientsFor(context: RecipientContext): Recipients {
       return shape([context.committee], [context.secretariat, ...head]);
     case 'reworkNotice':
     case 'extensionDecision':
+    case 'resultAccepted':
       return shape(focal, head);
+    case 'resultSubmitted':
+    case 'extensionRequested':
+    case 'pendingDigest':
     case 'weeklyDigest':
     case 'deliveryFailure':
       return shape([context.secretariat], []);
