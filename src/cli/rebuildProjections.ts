@@ -1,10 +1,12 @@
 /**
- * `npm run rebuild-projections`: drops the read models and rebuilds them from the events.
+ * `npm run rebuild-projections`: drops the read models (the assignments, the statistics counters)
+ * and rebuilds them from the events.
  * Uses MONGODB_URI, or the embedded FerretDB of a running `npm start`.
  */
 import { DEFAULT_DATABASE, loadConfig } from '../config';
 import { openDatabase } from '../db/database';
 import { rebuildAssignmentProjection } from '../projections/assignmentProjection';
+import { rebuildStatisticsCounters } from '../projections/statisticsCounters';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -18,7 +20,8 @@ async function main(): Promise<void> {
     const started = Date.now();
     const events = await db.events.estimatedDocumentCount();
     const assignments = await rebuildAssignmentProjection(db);
-    process.stdout.write(`Rebuilt ${assignments} assignments from ${events} events in ${Date.now() - started} ms.\n`);
+    const groups = await rebuildStatisticsCounters(db);
+    process.stdout.write(`Rebuilt ${assignments} assignments and the statistics counters of ${groups} groups from ${events} events in ${Date.now() - started} ms.\n`);
   } finally {
     await db.close();
   }

@@ -4,6 +4,7 @@
  */
 import mongoose, { type Connection } from 'mongoose';
 import { agencyModel, type AgencyModel } from './models/agencyModel';
+import { assignmentCountsModel, countLedgerModel, type AssignmentCountsModel, type CountLedgerModel } from './models/assignmentCountsModel';
 import { assignmentViewModel, type AssignmentViewModel } from './models/assignmentViewModel';
 import { calendarModel, type CalendarModel } from './models/calendarModel';
 import { campaignModel, type CampaignModel } from './models/campaignModel';
@@ -19,6 +20,9 @@ export interface Database {
   connection: Connection;
   events: EventModel;
   assignments: AssignmentViewModel;
+  /** The statistics counters: per group, the ledger of what is counted and the tallies. */
+  countLedgers: CountLedgerModel;
+  assignmentCounts: AssignmentCountsModel;
   outbox: OutboxModel;
   agencies: AgencyModel;
   calendars: CalendarModel;
@@ -39,6 +43,8 @@ export async function openDatabase(uri: string): Promise<Database> {
     connection,
     events: eventModel(connection),
     assignments: assignmentViewModel(connection),
+    countLedgers: countLedgerModel(connection),
+    assignmentCounts: assignmentCountsModel(connection),
     outbox: outboxModel(connection),
     agencies: agencyModel(connection),
     calendars: calendarModel(connection),
@@ -51,7 +57,7 @@ export async function openDatabase(uri: string): Promise<Database> {
     close: () => connection.close(),
   };
   await Promise.all(
-    [database.events, database.assignments, database.outbox, database.agencies, database.calendars, database.campaigns, database.tokens, database.idempotency, database.people, database.portalSessions, database.signInCodes].map(
+    [database.events, database.assignments, database.countLedgers, database.assignmentCounts, database.outbox, database.agencies, database.calendars, database.campaigns, database.tokens, database.idempotency, database.people, database.portalSessions, database.signInCodes].map(
       (model) => (model as { init(): Promise<unknown> }).init(),
     ),
   );

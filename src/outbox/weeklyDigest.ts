@@ -1,14 +1,16 @@
 /**
  * The weekly digest's schedule, run by the dispatcher (no workflow needed): once the week's slot
- * has passed, each campaign launched before it, not cancelled by then and with work still owed,
+ * has passed, each campaign launched before it, not cancelled by then and with work still owed
  * gets one `weeklyDigest` entry with the id `<campaign>.weeklyDigest.<ISO week>`. Every
  * dispatcher may look as often as it likes: the id makes it one email per campaign per week.
+ * "Work still owed" is read from the statistics counters (assignments open now), so the check
+ * folds no events; the digest itself reports as of its slot (digestReport).
  */
 import { latestDigestSlot, type DigestSchedule } from '../domain/notification/digestSchedule';
 import type { Database } from '../db/database';
 import { insertOnce } from '../db/insertOnce';
 import type { OutboxDoc } from '../db/models/outboxModel';
-import { digestReport } from './digestReport';
+import { openAssignments } from '../projections/statistics';
 
 export function digestId(campaignKey: string, week: string): string {
   return `${campaignKey}.weeklyDigest.${week}`;
@@ -28,7 +30,7 @@ export async function queueWeeklyDigests(db: Database, schedule: DigestSchedule,
     seen.add(id);
     if (campaign.cancelledAt && campaign.cancelledAt.getTime() <= slot.instant) continue;
     if (await db.outbox.exists({ _id: id })) continue;
-    if ((await digestReport(db, campaign._id, slot.instant)).open === 0) continue;
+    if ((await openAssignments(db, campaign._id, now)) === 0) continue;
     const entry: OutboxDoc = {
       _id: id,
       kind: 'weeklyDigest',

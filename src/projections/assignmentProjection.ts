@@ -9,22 +9,15 @@
  * runs on), and the stale one must not roll the read model back.
  */
 import { eventId, type AssignmentEvent } from '../domain/assignment/assignmentEvents';
-import { evolve, foldEvents, type AssignmentState } from '../domain/assignment/assignmentState';
+import { evolve, type AssignmentState } from '../domain/assignment/assignmentState';
 import type { Database } from '../db/database';
 import { insertOnce } from '../db/insertOnce';
 import { fromViewDoc, toViewDoc } from '../db/models/assignmentViewModel';
-import { fromStoredEvent } from '../db/models/eventModel';
 import { foldEventStream } from './foldEventStream';
+import { foldFromStore } from './foldFromStore';
+import { countAssignment } from './statisticsCounters';
 
 const DUPLICATE_KEY = 11000;
-
-/** The fold of every stored event of an assignment; throws (the activity retries) on a hole. */
-async function foldFromStore(db: Database, assignmentId: string): Promise<AssignmentState | undefined> {
-  const events = (await db.events.find({ assignmentId }).sort({ seq: 1 }).lean()).map(fromStoredEvent);
-  const hole = events.findIndex((event, index) => event.seq !== index + 1);
-  if (hole >= 0) throw new Error(`events of ${assignmentId} are not all stored yet: seq ${hole + 1} is missing`);
-  return foldEvents(events);
-}
 
 /** Replaces the stored state if it is older than this one. */
 async function replaceIfOlder(db: Database, state: AssignmentState): Promise<void> {
@@ -49,36 +42,51 @@ async function storeIfNewer(db: Database, state: AssignmentState): Promise<void>
     const stored = await db.assignments.findById(state.id, { seq: 1 }).lean();
     const behind = !stored || (await db.events.exists({ _id: eventId(state.id, stored.seq + 1) })) !== null;
     if (!behind) return;
-    const current = await foldFromStore(db, state.id);
+    const { state: current } = await foldFromStore(db, state.id);
     if (!current) return;
     await replaceIfOlder(db, current);
   }
 }
 
-/** Brings the read model of one assignment up to date with events just recorded. */
+/**
+ * Brings the statistics counters, then the read model of one assignment, up to date with events
+ * just recorded: once the list shows a change, the statistics count it. The counters are brought
+ * to the assignment's state even when the read model already had it (a retry).
+ */
 export async function applyToProjection(db: Database, assignmentId: string, events: AssignmentEvent[]): Promise<void> {
   const sorted = [...events].sort((a, b) => a.seq - b.seq);
   if (sorted[0]?.seq === 1) {
     // The assignment's first events (its launch): nothing to read first. Inserted once, never
     // replaced, so a late retry of this activity cannot overwrite a newer state.
     const state = sorted.reduce<AssignmentState | undefined>((folded, event) => evolve(folded, event), undefined);
-    if (state) await insertOnce(db.assignments, [toViewDoc(state)]);
+    if (state) {
+      await countAssignment(db, state, sorted);
+      await insertOnce(db.assignments, [toViewDoc(state)]);
+    }
     return;
   }
   const stored = await db.assignments.findById(assignmentId).lean();
   let state = stored ? fromViewDoc(stored) : undefined;
-  const fresh = events.filter((event) => event.seq > (state?.seq ?? 0)).sort((a, b) => a.seq - b.seq);
-  if (fresh.length === 0) return; // a retry: already applied
+  let known: readonly AssignmentEvent[] = sorted;
+  const fresh = sorted.filter((event) => event.seq > (state?.seq ?? 0));
+  if (fresh.length === 0) {
+    // A retry: the read model has it already.
+    if (state) await countAssignment(db, state, sorted);
+    return;
+  }
   if (fresh[0]!.seq !== (state?.seq ?? 0) + 1) {
     // A gap (an earlier write was lost or the model was dropped): fold the whole history.
-    state = await foldFromStore(db, assignmentId);
+    ({ state, events: known } = await foldFromStore(db, assignmentId));
   } else {
     for (const event of fresh) state = evolve(state, event);
   }
-  if (state) await storeIfNewer(db, state);
+  if (state) {
+    await countAssignment(db, state, known);
+    await storeIfNewer(db, state);
+  }
 }
 
-/** Drops the read model and folds every event again. Returns how many assignments it holds. */
+/** Drops the read model and folds every event again (the counters: rebuildStatisticsCounters). Returns how many assignments it holds. */
 export async function rebuildAssignmentProjection(db: Database): Promise<number> {
   await db.assignments.deleteMany({});
   const docs = [...(await foldEventStream(db)).values()].map(toViewDoc);

@@ -35,13 +35,23 @@ describe('statistics as of a cutoff', () => {
       await late.executeUpdate(applyCommandUpdate, { args: [{ type: 'accept' }, SECRETARIAT] });
     });
 
+    // Names from the directory and titles from the campaign, next to codes and numbers.
+    await h.db.agencies.collection.insertOne({ _id: 'SNV', name: 'Sở Nội vụ' } as never);
+    await h.db.campaigns.collection.insertOne({
+      _id: 'cchc-2021',
+      definition: { sections: [{ number: 1, title: 'Giám đốc các sở' }, { number: 2, title: 'Chủ tịch UBND các quận' }] },
+    } as never);
+
     const now = await computeStatistics(h.db, 'cchc-2021', new Date('2021-12-31T00:00:00Z'));
-    expect(now.total).toMatchObject({ completedOnTime: 1, completedLate: 1, inProgressWithinDeadline: 0, overdue: 1, cancelled: 1, total: 4, onTimeRate: 50 });
+    expect(now.total).toMatchObject({ key: 'total', name: 'Tổng cộng', completedOnTime: 1, completedLate: 1, inProgressWithinDeadline: 0, overdue: 1, cancelled: 1, total: 4, onTimeRate: 50 });
+    expect(now.bySection.map((row) => row.name)).toEqual(['Giám đốc các sở', 'Chủ tịch UBND các quận']);
+    // An agency missing from the directory keeps its code as its name.
+    expect(now.byAgency.find((row) => row.key === 'SXD')?.name).toBe('SXD');
     expect(now.bySection.map((row) => [row.key, row.completedOnTime, row.completedLate, row.overdue, row.cancelled])).toEqual([
       ['1', 1, 1, 0, 0],
       ['2', 0, 0, 1, 1],
     ]);
-    expect(now.byAgency.find((row) => row.key === 'SNV')).toMatchObject({ completedOnTime: 1, onTimeRate: 100 });
+    expect(now.byAgency.find((row) => row.key === 'SNV')).toMatchObject({ name: 'Sở Nội vụ', completedOnTime: 1, onTimeRate: 100 });
 
     // At 10/12 the late one was still within its deadline, and nothing was overdue yet.
     const earlier = await computeStatistics(h.db, 'cchc-2021', new Date('2021-12-10T00:00:00Z'));

@@ -24,7 +24,8 @@ const eventSchema = new Schema<StoredEvent>(
   { strict: false, versionKey: false, collection: 'events' },
 );
 eventSchema.index({ assignmentId: 1, seq: 1 }, { unique: true });
-eventSchema.index({ campaignKey: 1, at: 1 });
+// A campaign's events in fold order: statistics and digests as of a past cutoff read them.
+eventSchema.index({ campaignKey: 1, assignmentId: 1, seq: 1 });
 
 export function toStoredEvent(event: AssignmentEvent): StoredEvent {
   const { id, at, ...rest } = event;

@@ -29,6 +29,17 @@ export function emptyCounts(): CategoryCounts {
   return { completedOnTime: 0, completedLate: 0, inProgressWithinDeadline: 0, overdue: 0, cancelled: 0, total: 0 };
 }
 
+export function addCounts(a: CategoryCounts, b: CategoryCounts): CategoryCounts {
+  return {
+    completedOnTime: a.completedOnTime + b.completedOnTime,
+    completedLate: a.completedLate + b.completedLate,
+    inProgressWithinDeadline: a.inProgressWithinDeadline + b.inProgressWithinDeadline,
+    overdue: a.overdue + b.overdue,
+    cancelled: a.cancelled + b.cancelled,
+    total: a.total + b.total,
+  };
+}
+
 type Countable = Pick<AssignmentSummary, 'status' | 'deadline' | 'completedAt'>;
 
 /** Counts in the four official categories (plus cancelled) at instant `cutoff`. */

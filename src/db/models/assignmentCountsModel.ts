@@ -1,0 +1,76 @@
+/**
+ * The statistics counters, one pair of documents per group (campaign, section, lead agency), both
+ * with the id `<campaign>.s<section>.<agency>`:
+ * - `count_ledgers`: every assignment counted in the group, with the seq of the state it was
+ *   counted at and its bucket. This is what makes an update idempotent by event sequence: a state
+ *   no newer than the one counted changes nothing. `version` grows with each write (the writes are
+ *   compare-and-set on it).
+ * - `assignment_counts`: the tallies the ledger adds up to, per task; all that statistics read.
+ *   Kept apart so a statistics request never reads the ledgers. Written after its ledger, at the
+ *   ledger's version, never back to an older one.
+ * Projections only: dropped and rebuilt from the events to the same result.
+ */
+import { Schema, type Connection, type Model } from 'mongoose';
+import type { CountingBucket, Tally } from '../../domain/assignment/categoryTally';
+
+export interface CountedAssignment {
+  id: string;
+  taskNumber: number;
+  seq: number;
+  /** null: no longer in this group (reassigned to another agency at `seq`). */
+  bucket: CountingBucket | null;
+}
+
+interface GroupKey {
+  _id: string;
+  campaignKey: string;
+  sectionNumber: number;
+  agencyCode: string;
+  version: number;
+}
+
+export interface CountLedgerDoc extends GroupKey {
+  members: CountedAssignment[];
+}
+
+export type TaskTally = Tally & { taskNumber: number };
+
+export interface AssignmentCountsDoc extends GroupKey {
+  tasks: TaskTally[];
+}
+
+export function groupId(campaignKey: string, sectionNumber: number, agencyCode: string): string {
+  return `${campaignKey}.s${sectionNumber}.${agencyCode}`;
+}
+
+const groupFields = {
+  _id: { type: String, required: true },
+  campaignKey: { type: String, required: true },
+  sectionNumber: { type: Number, required: true },
+  agencyCode: { type: String, required: true },
+  version: { type: Number, required: true },
+};
+
+const ledgerSchema = new Schema<CountLedgerDoc>(
+  { ...groupFields, members: { type: Schema.Types.Mixed, required: true } },
+  { versionKey: false, minimize: false, collection: 'count_ledgers' },
+);
+
+const countsSchema = new Schema<AssignmentCountsDoc>(
+  { ...groupFields, tasks: { type: Schema.Types.Mixed, required: true } },
+  { versionKey: false, minimize: false, collection: 'assignment_counts' },
+);
+// Statistics of one campaign read its groups only.
+countsSchema.index({ campaignKey: 1 });
+
+export type CountLedgerModel = Model<CountLedgerDoc>;
+export type AssignmentCountsModel = Model<AssignmentCountsDoc>;
+
+export function countLedgerModel(connection: Connection): CountLedgerModel {
+  return (connection.models.CountLedger as CountLedgerModel | undefined) ?? connection.model<CountLedgerDoc>('CountLedger', ledgerSchema);
+}
+
+export function assignmentCountsModel(connection: Connection): AssignmentCountsModel {
+  return (connection.models.AssignmentCounts as AssignmentCountsModel | undefined) ??
+    connection.model<AssignmentCountsDoc>('AssignmentCounts', countsSchema);
+}
