@@ -29,6 +29,8 @@ export interface RouteSpec<B extends z.ZodType, Q extends z.ZodType, P extends z
   prepareBody?: (raw: unknown) => unknown;
   /** Extra documented answers, e.g. { 409: 'Đã tồn tại' }. */
   responses?: Record<number, string>;
+  /** The schema of the JSON answer, for the docs only (the handler builds the answer). */
+  answers?: z.ZodType;
   /** Answers with something other than JSON (CSV...). */
   produces?: string[];
   /** Takes a raw document instead of a JSON body (the handler reads req.body itself). */

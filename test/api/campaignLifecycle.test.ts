@@ -104,14 +104,23 @@ describe('a campaign through the API', () => {
     const seenBySxd = await api.call('GET', '/api/v1/campaigns/cchc-thu', { token: tokens.SXD });
     expect(seenBySxd.body.counts.total).toBe(1);
 
+    // Statistics of today come from the counters, which the acceptance's recording brought up to date.
     const stats = await api.call('GET', '/api/v1/statistics?campaign=cchc-thu&by=agency', { token: tokens.committee });
     expect(stats.status).toBe(200);
-    expect(stats.body.rows.find((row: { key: string }) => row.key === 'STNMT')).toMatchObject({ completedOnTime: 1, onTimeRate: 100 });
+    expect(stats.body.rows.find((row: { key: string }) => row.key === 'STNMT')).toMatchObject({ name: 'Sở Tài nguyên và Môi trường', completedOnTime: 1, onTimeRate: 100 });
+    expect(stats.body.total).toMatchObject({ key: 'total', name: 'Tổng cộng', completedOnTime: 1, inProgressWithinDeadline: 3, total: 4 });
+    const bySection = await api.call('GET', '/api/v1/statistics?campaign=cchc-thu&by=section', { token: tokens.committee });
+    expect(bySection.body.rows.map((row: { key: string; name: string }) => [row.key, row.name])).toEqual([
+      ['1', 'Giám đốc các sở'],
+      ['2', 'Chủ tịch UBND Quận 1'],
+    ]);
     const csv = await api.call('GET', '/api/v1/statistics?campaign=cchc-thu&by=agency&format=csv', { token: tokens.secretariat });
     expect(csv.headers.get('content-type')).toContain('text/csv');
     // (fetch's text() drops the byte-order mark; it is checked on the raw bytes below.)
-    expect(csv.text.split('\r\n')[0]).toBe('Cơ quan,Hoàn thành đúng hạn,Hoàn thành quá hạn,Đang thực hiện trong hạn,Quá hạn chưa hoàn thành,Đã hủy,Tổng số,Tỷ lệ đúng hạn (%)');
-    expect(csv.text).toContain('STNMT,1,0,0,0,0,1,100');
+    const lines = csv.text.trimEnd().split('\r\n');
+    expect(lines[0]).toBe('Mã cơ quan,Cơ quan,Hoàn thành đúng hạn,Hoàn thành quá hạn,Đang thực hiện trong hạn,Quá hạn chưa hoàn thành,Đã hủy,Tổng số,Tỷ lệ đúng hạn (%)');
+    expect(lines).toContain('STNMT,Sở Tài nguyên và Môi trường,1,0,0,0,0,1,100');
+    expect(lines.at(-1)).toBe('Tổng cộng,,1,0,3,0,0,4,100');
     const raw = await fetch(`${api.baseUrl}/api/v1/statistics?campaign=cchc-thu&format=csv`, { headers: { Authorization: `Bearer ${tokens.secretariat}` } });
     expect([...new Uint8Array(await raw.arrayBuffer()).slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
 

@@ -7,8 +7,8 @@ import type { RouteSpec } from '../defineRoute';
 
 type AnySpec = RouteSpec<z.ZodType, z.ZodType, z.ZodType>;
 
-const toSchema = (schema: z.ZodType) =>
-  z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' }) as Record<string, unknown>;
+const toSchema = (schema: z.ZodType, io: 'input' | 'output' = 'input') =>
+  z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as Record<string, unknown>;
 
 function parametersOf(schema: z.ZodType | undefined, location: 'path' | 'query') {
   if (!schema) return [];
@@ -42,7 +42,9 @@ export class OpenApiRegistry {
       const responses: Record<string, unknown> = {
         [spec.method === 'post' && spec.path === '/campaigns' ? '201' : '200']: {
           description: 'Thành công',
-          content: Object.fromEntries((spec.produces ?? ['application/json']).map((type) => [type, {}])),
+          content: Object.fromEntries(
+            (spec.produces ?? ['application/json']).map((type) => [type, type === 'application/json' && spec.answers ? { schema: toSchema(spec.answers, 'output') } : {}]),
+          ),
         },
         '401': problemResponse('Thiếu hoặc sai mã truy cập'),
         '403': problemResponse('Vai trò hoặc cơ quan không được phép'),
