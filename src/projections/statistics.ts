@@ -102,6 +102,36 @@ export async function computeStatisticsFromEvents(db: Database, campaignKey: str
   return named(db, campaignKey, cutoff, await groupedFromEvents(db, campaignKey, cutoff));
 }
 
+export interface CampaignCounts {
+  total: CategoryCounts;
+  /** By section number, and by "<section>.<task>". */
+  bySection: Record<string, CategoryCounts>;
+  byTask: Record<string, CategoryCounts>;
+}
+
+/**
+ * The counts of whole campaigns at `at` (now or later), from the counters: per campaign, with
+ * its sections and tasks. `campaignKey` narrows to one campaign.
+ */
+export async function campaignCounts(db: Database, at: number, campaignKey?: string): Promise<Map<string, CampaignCounts>> {
+  const groups = await db.assignmentCounts.find(campaignKey ? { campaignKey } : {}, { campaignKey: 1, sectionNumber: 1, tasks: 1 }).lean();
+  const campaigns = new Map<string, CampaignCounts>();
+  const add = (into: Record<string, CategoryCounts>, key: string, counts: CategoryCounts) => {
+    into[key] = addCounts(into[key] ?? emptyCounts(), counts);
+  };
+  for (const group of groups) {
+    const campaign = campaigns.get(group.campaignKey) ?? { total: emptyCounts(), bySection: {}, byTask: {} };
+    campaigns.set(group.campaignKey, campaign);
+    for (const task of group.tasks) {
+      const counts = countsAt(task, at);
+      campaign.total = addCounts(campaign.total, counts);
+      add(campaign.bySection, String(group.sectionNumber), counts);
+      add(campaign.byTask, `${group.sectionNumber}.${task.taskNumber}`, counts);
+    }
+  }
+  return campaigns;
+}
+
 /** Assignments of a campaign still owed now (in progress or overdue), from the counters. */
 export async function openAssignments(db: Database, campaignKey: string, now = Date.now()): Promise<number> {
   const { total } = await groupedFromCounters(db, campaignKey, now);

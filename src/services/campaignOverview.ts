@@ -1,7 +1,9 @@
 /**
  * A campaign as its page shows it: the directive, each section and each task with their counts in
  * the four official categories, and the CSV of its assignments (with a UTF-8 byte-order mark, so
- * Excel opens the Vietnamese text correctly).
+ * Excel opens the Vietnamese text correctly). The secretariat and the Committee see whole
+ * campaigns: their counts come from the statistics counters. An agency's come from the few
+ * assignments it may see (its own and those it coordinates on, which the counters do not key).
  */
 import type { Caller } from '../api/middleware/authenticate';
 import { countCategories, countCategoriesBy, type CategoryCounts } from '../domain/assignment/assignmentSummary';
@@ -9,6 +11,7 @@ import { CATEGORY_LABELS } from '../domain/assignment/statusCategory';
 import type { Campaign } from '../domain/campaign/campaign';
 import { formatVietnamese } from '../domain/time/localDate';
 import type { Database } from '../db/database';
+import { campaignCounts } from '../projections/statistics';
 import type { AssignmentViewDoc } from '../db/models/assignmentViewModel';
 import { visibilityFilter } from './assignmentAccess';
 import { definitionFor } from './campaignAccess';
@@ -37,12 +40,16 @@ export interface CampaignOverview {
   agencies: { code: string; name: string }[];
 }
 
+async function countsByCampaign(db: Database, caller: Caller, now: number): Promise<Record<string, CategoryCounts>> {
+  if (caller.actor.role !== 'agency') {
+    return Object.fromEntries([...(await campaignCounts(db, now))].map(([key, counts]) => [key, counts.total]));
+  }
+  const rows = await db.assignments.find(visibilityFilter(caller), { campaignKey: 1, status: 1, deadline: 1, completedAt: 1 }).lean();
+  return countCategoriesBy(rows, (row) => row.campaignKey, now);
+}
+
 export async function campaignList(db: Database, caller: Caller, now = Date.now()) {
-  const [campaigns, rows] = await Promise.all([
-    db.campaigns.find().sort({ launchDate: -1 }).lean(),
-    db.assignments.find(visibilityFilter(caller), { campaignKey: 1, status: 1, deadline: 1, completedAt: 1 }).lean(),
-  ]);
-  const byCampaign = countCategoriesBy(rows, (row) => row.campaignKey, now);
+  const [campaigns, byCampaign] = await Promise.all([db.campaigns.find().sort({ launchDate: -1 }).lean(), countsByCampaign(db, caller, now)]);
   return campaigns
     .filter((doc) => byCampaign[doc._id] || caller.actor.role !== 'agency')
     .map((doc) => ({ key: doc._id, title: doc.definition.title, launchDate: doc.launchDate, cancelledAt: doc.cancelledAt, counts: byCampaign[doc._id] ?? countCategories([], now) }));
@@ -58,8 +65,15 @@ export async function campaignOverview(db: Database, caller: Caller, key: string
   const stored = await db.campaigns.findById(key).lean();
   if (!stored) return undefined;
   const doc = { ...stored, definition: definitionFor(caller, stored.definition, rows.map((row) => row.sectionNumber)) };
-  const bySection = countCategoriesBy(rows, (row) => String(row.sectionNumber), now);
-  const byTask = countCategoriesBy(rows, (row) => `${row.sectionNumber}.${row.taskNumber}`, now);
+  const counted =
+    caller.actor.role === 'agency'
+      ? {
+          total: countCategories(rows, now),
+          bySection: countCategoriesBy(rows, (row) => String(row.sectionNumber), now),
+          byTask: countCategoriesBy(rows, (row) => `${row.sectionNumber}.${row.taskNumber}`, now),
+        }
+      : ((await campaignCounts(db, now, key)).get(key) ?? { total: countCategories([], now), bySection: {}, byTask: {} });
+  const { bySection, byTask } = counted;
   const empty = () => countCategories([], now);
   const codes = [...new Set(rows.map((row) => row.agencyCode))];
   const agencies = await db.agencies.find({ _id: { $in: codes } }, { name: 1 }).sort({ name: 1 }).lean();
@@ -68,7 +82,7 @@ export async function campaignOverview(db: Database, caller: Caller, key: string
     definition: doc.definition,
     launchDate: doc.launchDate,
     cancelledAt: doc.cancelledAt,
-    counts: countCategories(rows, now),
+    counts: counted.total,
     sections: doc.definition.sections.map((section) => ({
       number: section.number,
       title: section.title,

@@ -11,7 +11,8 @@ import type { AssignmentCommand } from '../../src/domain/assignment/assignmentCo
 import { stampEvents, type AssignmentEvent, type AssignmentEventBody } from '../../src/domain/assignment/assignmentEvents';
 import type { Database } from '../../src/db/database';
 import { rebuildStatisticsCounters } from '../../src/projections/statisticsCounters';
-import { computeStatistics, computeStatisticsFromEvents, openAssignments } from '../../src/projections/statistics';
+import { countCategories, countCategoriesBy } from '../../src/domain/assignment/assignmentSummary';
+import { campaignCounts, computeStatistics, computeStatisticsFromEvents, openAssignments } from '../../src/projections/statistics';
 import { applyCommandUpdate } from '../../workflows/assignment/assignmentMessages';
 import { startTestAssignment, testPlan } from '../helpers/assignmentFixtures';
 import { useWorkflowHarness } from '../helpers/workflowHarness';
@@ -82,6 +83,14 @@ describe('statistics counters', () => {
     expect(afterDeadline.fromCounters.total).toMatchObject({ inProgressWithinDeadline: 0, overdue: 4 });
     expect(afterDeadline.fromCounters).toEqual(afterDeadline.fromEvents);
     expect(await openAssignments(h.db, 'cchc-2021', later)).toBe(4);
+
+    // The campaign page's counts per section and task: the same as counting the read model's rows.
+    const rows = await h.db.assignments.find({ campaignKey: 'cchc-2021' }).lean();
+    expect((await campaignCounts(h.db, later, 'cchc-2021')).get('cchc-2021')).toEqual({
+      total: countCategories(rows, later),
+      bySection: countCategoriesBy(rows, (row) => String(row.sectionNumber), later),
+      byTask: countCategoriesBy(rows, (row) => `${row.sectionNumber}.${row.taskNumber}`, later),
+    });
 
     const live = await storedCounters(h.db);
     expect(await rebuildStatisticsCounters(h.db)).toBe(live.tallies.length);
