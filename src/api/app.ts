@@ -58,7 +58,7 @@ function clientErrorFromBodyParser(error: unknown): Problem | undefined {
     return problems.unsupportedMediaType('application/json; charset=utf-8');
   const status = (error as { status?: number } | null)?.status;
   if (typeof status === 'number' && status >= 400 && status < 500)
-    return new Problem(status, 'bad-request', 'Bad Request', 'Yêu cầu không hợp lệ.');
+    return new Problem(status, 'bad-request', 'Yêu cầu không hợp lệ', 'Yêu cầu không hợp lệ.');
   return undefined;
 }
 

@@ -72,6 +72,27 @@ function readBody(req: Request, yaml: boolean): unknown {
   throw problems.unsupportedMediaType(yaml ? 'application/json hoặc application/yaml' : 'application/json');
 }
 
+/** The parameters a query schema names (an object, or a pipe that starts with one). */
+function parameterNames(schema: z.ZodType | undefined): string[] {
+  if (!schema) return [];
+  const def = (schema as { def?: { type?: string; in?: z.ZodType; shape?: Record<string, unknown> } }).def;
+  if (def?.type === 'object' && def.shape) return Object.keys(def.shape);
+  if (def?.type === 'pipe' && def.in) return parameterNames(def.in);
+  return [];
+}
+
+/**
+ * A parameter the route does not know is refused, not ignored: "?status=resultSubmitted" on a
+ * list that has no such filter used to answer with every assignment, as if it had filtered.
+ */
+function refuseUnknownParameters(schema: z.ZodType | undefined, given: Request['query']): void {
+  const allowed = parameterNames(schema);
+  const unknown = Object.keys(given ?? {}).filter((name) => !allowed.includes(name));
+  if (unknown.length === 0) return;
+  const known = allowed.length ? `Tham số dùng được: ${allowed.join(', ')}.` : 'Đường dẫn này không nhận tham số nào.';
+  throw problems.validation(unknown.map((name) => ({ field: `query.${name}`, message: `Tham số "${name}" không dùng được ở đây. ${known}` })));
+}
+
 export function defineRoute<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType>(
   router: Router,
   registry: OpenApiRegistry,
@@ -82,6 +103,8 @@ export function defineRoute<B extends z.ZodType, Q extends z.ZodType, P extends 
   router[spec.method](spec.path, async (req, res) => {
     const caller = callerOf(req);
     if (!spec.roles.includes(caller.actor.role)) throw forbidden('Vai trò của mã truy cập này không được thực hiện thao tác này.');
+    // What the request asks is checked before the resource guard: it tells nothing about the resource.
+    refuseUnknownParameters(spec.query, req.query);
     const params = spec.params ? parse(spec.params, req.params, 'params') : req.params;
     if (spec.guard) await spec.guard({ req, res, caller, params: params as z.infer<P> });
     const query = spec.query ? parse(spec.query, req.query, 'query') : {};

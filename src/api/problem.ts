@@ -1,6 +1,7 @@
 /**
- * Errors as RFC 9457 problem details (`application/problem+json`). `title` stays a short English
- * label for engineers; `detail` and field messages are Vietnamese, for the civil servant reading them.
+ * Errors as RFC 9457 problem details (`application/problem+json`). Everything in them is read by a
+ * civil servant, so `title`, `detail` and field messages are Vietnamese; programs tell problems
+ * apart by `type` (/problems/<slug>) and `status`.
  */
 import type { Response } from 'express';
 
@@ -23,28 +24,28 @@ export class Problem extends Error {
 }
 
 export const problems = {
-  notFound: (detail = 'Không tìm thấy tài nguyên được yêu cầu.') => new Problem(404, 'not-found', 'Not Found', detail),
+  notFound: (detail = 'Không tìm thấy tài nguyên được yêu cầu.') => new Problem(404, 'not-found', 'Không tìm thấy', detail),
   malformedJson: () =>
-    new Problem(400, 'malformed-json', 'Malformed JSON', 'Nội dung yêu cầu không phải JSON hợp lệ.'),
+    new Problem(400, 'malformed-json', 'JSON không hợp lệ', 'Nội dung yêu cầu không phải JSON hợp lệ.'),
   malformedBody: (format: string) =>
-    new Problem(400, 'malformed-body', 'Malformed Body', `Nội dung yêu cầu không phải ${format} hợp lệ.`),
-  conflict: (detail: string) => new Problem(409, 'conflict', 'Conflict', detail),
-  badRequest: (detail: string) => new Problem(400, 'bad-request', 'Bad Request', detail),
+    new Problem(400, 'malformed-body', 'Nội dung không đọc được', `Nội dung yêu cầu không phải ${format} hợp lệ.`),
+  conflict: (detail: string) => new Problem(409, 'conflict', 'Xung đột', detail),
+  badRequest: (detail: string) => new Problem(400, 'bad-request', 'Yêu cầu không hợp lệ', detail),
   payloadTooLarge: (limit: string) =>
-    new Problem(413, 'payload-too-large', 'Payload Too Large', `Nội dung yêu cầu vượt quá giới hạn ${limit}.`),
+    new Problem(413, 'payload-too-large', 'Nội dung quá lớn', `Nội dung yêu cầu vượt quá giới hạn ${limit}.`),
   unsupportedMediaType: (expected: string) =>
     new Problem(
       415,
       'unsupported-media-type',
-      'Unsupported Media Type',
+      'Định dạng không được hỗ trợ',
       `Định dạng nội dung không được hỗ trợ; hãy gửi với Content-Type: ${expected}.`,
     ),
   validation: (errors: FieldProblem[]) =>
-    new Problem(422, 'validation-error', 'Validation Error', 'Dữ liệu gửi lên không hợp lệ.', { errors }),
+    new Problem(422, 'validation-error', 'Dữ liệu không hợp lệ', 'Dữ liệu gửi lên không hợp lệ.', { errors }),
   unavailable: (detail: string, retryAfterSeconds = 30) =>
-    new Problem(503, 'service-unavailable', 'Service Unavailable', detail, { retryAfterSeconds }),
+    new Problem(503, 'service-unavailable', 'Dịch vụ tạm ngừng', detail, { retryAfterSeconds }),
   internal: () =>
-    new Problem(500, 'internal-error', 'Internal Server Error', 'Hệ thống gặp lỗi ngoài dự kiến; vui lòng thử lại sau.'),
+    new Problem(500, 'internal-error', 'Lỗi hệ thống', 'Hệ thống gặp lỗi ngoài dự kiến; vui lòng thử lại sau.'),
 };
 
 export function sendProblem(res: Response, problem: Problem, instance?: string): void {

@@ -41,7 +41,7 @@ const CASES: BadCase[] = [
   { name: 'limit not a number', method: 'GET', path: '/api/v1/assignments?limit=abc', options: {}, status: 422, field: 'query.limit' },
   { name: 'limit too large', method: 'GET', path: '/api/v1/assignments?limit=100000', options: {}, status: 422, field: 'query.limit' },
   { name: 'unknown category', method: 'GET', path: '/api/v1/assignments?category=late', options: {}, status: 422, field: 'query.category' },
-  { name: 'due date not a date', method: 'GET', path: '/api/v1/assignments?dueBefore=31/12/2026', options: {}, status: 422, field: 'query.dueBefore' },
+  { name: 'due date not a date', method: 'GET', path: '/api/v1/assignments?dueBefore=31/02/2026', options: {}, status: 422, field: 'query.dueBefore' },
   { name: 'progress without a note', method: 'POST', path: `/api/v1/assignments/${ID}/reportProgress`, options: { json: { note: '  ', percent: 150 } }, status: 422, field: 'body.note' },
   { name: 'result with a bad evidence link', method: 'POST', path: `/api/v1/assignments/${ID}/submitResult`, options: { json: { summary: 'x', evidenceLinks: ['không phải link'] } }, status: 422, field: 'body.evidenceLinks.0' },
   { name: 'extension to a past date', method: 'POST', path: `/api/v1/assignments/${ID}/requestExtension`, options: { json: { requestedDeadline: '2020-01-01', reason: 'x' } }, status: 422 },

@@ -24,7 +24,7 @@ declare module 'express-serve-static-core' {
   }
 }
 
-const unauthorized = (detail: string) => new Problem(401, 'unauthorized', 'Unauthorized', detail);
+const unauthorized = (detail: string) => new Problem(401, 'unauthorized', 'Chưa xác thực', detail);
 
 /**
  * Resolves the bearer token to its caller, or notes why it cannot. The refusal (401) is left to
@@ -60,7 +60,7 @@ export function callerOf(req: Request): Caller {
   return req.caller;
 }
 
-export const forbidden = (detail: string) => new Problem(403, 'forbidden', 'Forbidden', detail);
+export const forbidden = (detail: string) => new Problem(403, 'forbidden', 'Không được phép', detail);
 
 /** Only these roles may use the route. */
 export function requireRole(...roles: Caller['actor']['role'][]) {

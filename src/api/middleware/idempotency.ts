@@ -40,7 +40,7 @@ export function requestFingerprint(method: string, url: string, body: unknown): 
     .digest('hex');
 }
 
-const inProgress = () => new Problem(409, 'idempotency-in-progress', 'Conflict', 'Yêu cầu với Idempotency-Key này đang được xử lý; hãy thử lại sau.');
+const inProgress = () => new Problem(409, 'idempotency-in-progress', 'Xung đột', 'Yêu cầu với Idempotency-Key này đang được xử lý; hãy thử lại sau.');
 
 export function idempotency(db: Database) {
   let lastSweep = 0;
@@ -53,7 +53,7 @@ export function idempotency(db: Database) {
   return async (req: Request, res: Response, next: NextFunction) => {
     const key = req.header('Idempotency-Key');
     if (!key || !MUTATING.has(req.method)) return next();
-    if (key.length > 200) return next(new Problem(400, 'bad-idempotency-key', 'Bad Request', 'Idempotency-Key dài quá 200 ký tự.'));
+    if (key.length > 200) return next(new Problem(400, 'bad-idempotency-key', 'Yêu cầu không hợp lệ', 'Idempotency-Key dài quá 200 ký tự.'));
     const caller = callerOf(req);
     const id = `${caller.tokenId}:${key}`;
     const fingerprint = requestFingerprint(req.method, req.originalUrl, req.body);
@@ -71,7 +71,7 @@ export function idempotency(db: Database) {
     }
     if (earlier) {
       if (earlier.fingerprint !== fingerprint) {
-        return next(new Problem(422, 'idempotency-key-reused', 'Idempotency Key Reused', 'Idempotency-Key này đã dùng cho một yêu cầu khác.'));
+        return next(new Problem(422, 'idempotency-key-reused', 'Idempotency-Key đã dùng', 'Idempotency-Key này đã dùng cho một yêu cầu khác.'));
       }
       if (earlier.state === 'inProgress') {
         // Abandoned by a request that died: take the key over, atomically, so one retry runs.

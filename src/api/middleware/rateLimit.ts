@@ -16,6 +16,6 @@ export function rateLimitPerCaller(limitPerMinute: number) {
     // IPv6 addresses are grouped by /56, as one client usually holds a whole block.
     keyGenerator: (req: Request) => (req.caller ? `token:${req.caller.tokenId}` : `address:${ipKeyGenerator(req.ip ?? 'unknown')}`),
     handler: (req, res) =>
-      sendProblem(res, new Problem(429, 'too-many-requests', 'Too Many Requests', 'Quá nhiều yêu cầu; vui lòng thử lại sau ít phút.', { retryAfterSeconds: 60 }), req.originalUrl),
+      sendProblem(res, new Problem(429, 'too-many-requests', 'Quá nhiều yêu cầu', 'Quá nhiều yêu cầu; vui lòng thử lại sau ít phút.', { retryAfterSeconds: 60 }), req.originalUrl),
   });
 }

@@ -112,7 +112,7 @@ export function assignmentRoutes(deps: ApiDeps): Router {
           const view = await applyAssignmentAction(deps.client, { id: doc._id, status: doc.status }, { ...(body as object), type: action } as never, caller.actor);
           return { status: 200, body: { id: doc._id, state: view.state, category: view.category, nextAlarm: view.nextAlarm } };
         } catch (error) {
-          if (error instanceof ActionRefused) throw new Problem(refusalStatus[error.code], `action-refused`, 'Action Refused', error.reason);
+          if (error instanceof ActionRefused) throw new Problem(refusalStatus[error.code], `action-refused`, 'Thao tác bị từ chối', error.reason);
           throw error;
         }
       },

@@ -6,7 +6,8 @@
 import { z } from 'zod';
 import { LocalDateSchema } from '../time/localDateSchema';
 
-const text = (max: number, message: string) => z.string().trim().min(1, message).max(max);
+/** A text people must write: missing, empty or blank, it is asked for in the same words. */
+const text = (max: number, message: string) => z.string({ error: message }).trim().min(1, message).max(max);
 
 /**
  * Only web links: a `javascript:`, `data:` or `file:` link shown on a page would run or reach

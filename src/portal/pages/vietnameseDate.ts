@@ -1,10 +1,7 @@
-/** Dates as people type them on the portal: dd/mm/yyyy (also d/m/yyyy, or with dashes or dots). */
-import { DateTime } from 'luxon';
+/** Dates as people type them on the portal: dd/mm/yyyy (also d/m/yyyy, or with dashes or dots), or ISO yyyy-mm-dd. */
 import type { LocalDate } from '../../domain/time/localDate';
+import { readDateInput } from '../../domain/time/dateInput';
 
 export function parseVietnameseDate(text: string): LocalDate | undefined {
-  const match = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text.trim());
-  if (!match) return undefined;
-  const date = DateTime.fromObject({ day: Number(match[1]), month: Number(match[2]), year: Number(match[3]) });
-  return date.isValid ? date.toISODate()! : undefined;
+  return readDateInput(text);
 }

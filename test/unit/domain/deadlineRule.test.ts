@@ -87,7 +87,9 @@ describe('DeadlineRuleSchema and describeDeadlineRule', () => {
     expect(DeadlineRuleSchema.safeParse({ kind: 'workingDaysAfterLaunch', workingDays: 0 }).success).toBe(false);
     expect(DeadlineRuleSchema.safeParse({ kind: 'daysAfterLaunch', days: 0 }).success).toBe(false);
     expect(DeadlineRuleSchema.safeParse({ kind: 'fixedDate', date: '2021-02-30' }).success).toBe(false);
-    expect(DeadlineRuleSchema.safeParse({ kind: 'fixedDate', date: '15/12/2021' }).success).toBe(false);
+    expect(DeadlineRuleSchema.safeParse({ kind: 'fixedDate', date: '30/02/2021' }).success).toBe(false);
+    // dd/mm/yyyy as people write it is read, and kept as ISO.
+    expect(DeadlineRuleSchema.parse({ kind: 'fixedDate', date: '15/12/2021' })).toEqual({ kind: 'fixedDate', date: '2021-12-15' });
   });
 });
 

@@ -23,7 +23,9 @@ describe('dates typed on the portal', () => {
     expect(parseVietnameseDate('31/12/2026')).toBe('2026-12-31');
     expect(parseVietnameseDate('1/2/2027')).toBe('2027-02-01');
     expect(parseVietnameseDate('05.03.2027')).toBe('2027-03-05');
-    for (const bad of ['31/02/2027', '2027-02-01', '12/31/2026x', '']) expect(parseVietnameseDate(bad)).toBeUndefined();
+    // ISO, as a program or a browser date field sends it, is taken too.
+    expect(parseVietnameseDate('2027-02-01')).toBe('2027-02-01');
+    for (const bad of ['31/02/2027', '2027-02-30', '12/31/2026', '12/31/2026x', '']) expect(parseVietnameseDate(bad)).toBeUndefined();
   });
 });
 
