@@ -99,6 +99,7 @@ export async function startDrillStack(options: { agencies: number; taskQueue: st
         RUN_WORKER: 'true',
         LOG_LEVEL: 'info',
         WEEKLY_DIGEST: 'false',
+        PENDING_DIGEST: 'false',
         OUTBOX_POLL_MS: '200',
         OUTBOX_LEASE_SECONDS: '6',
         OUTBOX_RETRY_BASE_SECONDS: '0.5',
