@@ -1,19 +1,22 @@
 /**
- * Two small fixes to FerretDB 1.24.2's SQLite backend, applied to a copy of the module at build time.
+ * Fixes to FerretDB 1.24.2's SQLite backend, applied to a copy of the module at build time.
  *
  * 1. FerretDB indexes `_id` as `_ferretdb_sjson->"_id"` but looked it up as
  *    `_ferretdb_sjson->'$._id'`. The two mean the same to SQLite's JSON functions, yet its planner
  *    matches an index expression by its text, so every find, update and delete by `_id` read and
  *    parsed the whole collection (EXPLAIN QUERY PLAN: SCAN instead of SEARCH ... USING INDEX).
- *    With thousands of assignments that was most of the engine's database time.
- * 2. The `_id` lookup was used only when the filter was `_id` alone; `{ _id, claimToken }` (the
- *    outbox's claim-guarded updates) read the whole collection. FerretDB's backend contract lets
- *    a filter be "applied partially" (its handlers filter every document again), so the lookup
- *    now serves any filter with a plain `_id`.
+ * 2. Query and Explain pushed a filter down only when it was a lone `_id`, so every other find
+ *    read and decoded the whole collection in Go. They now call equalityWhere, a file of its own
+ *    (stack/ferretdb/sqlite/equality_pushdown.go, copied into the backend with its tests), which
+ *    pushes equality on top-level fields down in the form FerretDB's expression indexes serve.
+ *    FerretDB's backend contract lets a filter be "applied partially" (its handlers filter every
+ *    document again), so the WHERE clause may return more than matches, never less.
  * Stored data and indexes are untouched, so existing data folders keep working.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { PROJECT_ROOT, STACK_DIR } from './paths';
+import { STACK_VERSIONS } from './versions';
 
 interface Edit {
   file: string;
@@ -23,9 +26,27 @@ interface Edit {
   count: number;
 }
 
+/** Where setup writes the patched copy of the FerretDB module (its Go tests run there). */
+export const PATCHED_FERRETDB_DIR = path.join(STACK_DIR, 'build', `ferretdb-${STACK_VERSIONS.ferretdb.version}-patched`);
+/** Files of stack/ferretdb/sqlite copied into the backend's package of the copy. */
+export const FERRETDB_BACKEND_SOURCE_DIR = path.join(PROJECT_ROOT, STACK_VERSIONS.ferretdb.wrapperDir, 'sqlite');
+export const FERRETDB_BACKEND_FILES = ['equality_pushdown.go', 'equality_pushdown_test.go'];
+export const FERRETDB_BACKEND_DIR = 'internal/backends/sqlite';
+
+/** The upstream `_id`-only lookup, the same in Query and Explain (Explain also flags it). */
+const idOnlyLookup = (flag: string) => `\tif params.Filter.Len() == 1 {
+\t\tv, _ := params.Filter.Get("_id")
+\t\tswitch v.(type) {
+\t\tcase string, types.ObjectID:
+${flag}\t\t\twhereClause = fmt.Sprintf(\` WHERE %s = ?\`, metadata.IDColumn)
+\t\t\targs = []any{string(must.NotFail(sjson.MarshalSingleValue(v)))}
+\t\t}
+\t}
+`;
+
 export const FERRETDB_PATCH: { id: string; edits: Edit[] } = {
   /** Part of the build receipt: changing the patch rebuilds FerretDB. */
-  id: 'sqlite-id-lookup-uses-index-2',
+  id: 'sqlite-equality-pushdown-2',
   edits: [
     {
       file: 'internal/backends/sqlite/metadata/metadata.go',
@@ -33,13 +54,27 @@ export const FERRETDB_PATCH: { id: string; edits: Edit[] } = {
       to: 'IDColumn = DefaultColumn + `->"_id"`',
       count: 1,
     },
-    // Query and Explain: both decide the same way whether to look `_id` up.
-    { file: 'internal/backends/sqlite/collection.go', from: 'if params.Filter.Len() == 1 {', to: 'if params.Filter.Len() >= 1 {', count: 2 },
+    // The hooks: Query and Explain build their WHERE clause with equalityWhere.
+    {
+      file: 'internal/backends/sqlite/collection.go',
+      from: idOnlyLookup(''),
+      to: '\twhereClause, args = equalityWhere(meta, params.Filter)\n',
+      count: 1,
+    },
+    {
+      file: 'internal/backends/sqlite/collection.go',
+      from: idOnlyLookup('\t\t\tfilterPushdown = true\n'),
+      to: '\twhereClause, args = equalityWhere(meta, params.Filter)\n\tfilterPushdown = whereClause != ""\n',
+      count: 1,
+    },
   ],
 };
 
-/** Copies the downloaded module to `copyDir` and patches it; throws if a line is not there. */
-export function writePatchedFerretDb(moduleDir: string, copyDir: string): void {
+/**
+ * Copies the downloaded module to `copyDir`, patches it (throws if a line is not there) and adds
+ * the backend files from `sourceDir`.
+ */
+export function writePatchedFerretDb(moduleDir: string, copyDir: string, sourceDir: string, version: string): void {
   fs.rmSync(copyDir, { recursive: true, force: true });
   fs.cpSync(moduleDir, copyDir, { recursive: true });
   // The Go module cache is read-only; the copy must be writable (and removable next time).
@@ -53,6 +88,9 @@ export function writePatchedFerretDb(moduleDir: string, copyDir: string): void {
     }
     fs.writeFileSync(target, source.split(edit.from).join(edit.to));
   }
+  for (const file of FERRETDB_BACKEND_FILES) fs.copyFileSync(path.join(sourceDir, file), path.join(copyDir, FERRETDB_BACKEND_DIR, file));
+  // What FerretDB's release build generates; without it `go test` in the module panics at start.
+  fs.writeFileSync(path.join(copyDir, 'build', 'version', 'version.txt'), `${version}\n`);
 }
 
 /** A go.mod for the wrapper that builds against the patched copy (go build -modfile). */

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT, STACK_BIN_DIR, STACK_DIR, STACK_PROGRAMS, TEST_SERVER_DIR, findOnPath, locateChromium, type StackProgram } from './paths';
-import { FERRETDB_PATCH, writePatchedFerretDb, writeWrapperModfile } from './ferretDbPatch';
+import { FERRETDB_BACKEND_FILES, FERRETDB_BACKEND_SOURCE_DIR, FERRETDB_PATCH, PATCHED_FERRETDB_DIR, writePatchedFerretDb, writeWrapperModfile } from './ferretDbPatch';
 import { STACK_VERSIONS } from './versions';
 
 const LOG_DIR = path.join(STACK_DIR, 'logs');
@@ -153,8 +153,9 @@ async function buildFerretDb() {
   const label = 'ferretdb';
   const spec = STACK_VERSIONS.ferretdb;
   const wrapperDir = path.join(PROJECT_ROOT, spec.wrapperDir);
-  // The receipt also covers the wrapper's own files and the patch, so editing them triggers a rebuild.
-  const fingerprint = `${spec.version}+${fingerprintOf(wrapperDir, ['main.go', 'go.mod', 'go.sum'], FERRETDB_PATCH.id)}`;
+  // The receipt also covers the wrapper's own files, the backend files and the patch, so editing them triggers a rebuild.
+  const backendFiles = FERRETDB_BACKEND_FILES.map((file) => path.join('sqlite', file));
+  const fingerprint = `${spec.version}+${fingerprintOf(wrapperDir, ['main.go', 'go.mod', 'go.sum', ...backendFiles], FERRETDB_PATCH.id)}`;
   if (alreadyThere('ferretdb', label, fingerprint)) return;
   const go = requireTool('GO', 'go', 'to build the Temporal CLI, FerretDB and Mailpit', 'Install Go 1.24 or newer');
   const started = Date.now();
@@ -162,10 +163,10 @@ async function buildFerretDb() {
   const log = path.join(LOG_DIR, 'ferretdb.log');
   const moduleDir = await downloadModule(go, spec, log);
   const buildDir = path.join(STACK_DIR, 'build');
-  const copyDir = path.join(buildDir, `ferretdb-${spec.version}-patched`);
+  const copyDir = PATCHED_FERRETDB_DIR;
   const modfile = path.join(buildDir, 'ferretdb-wrapper.mod');
   fs.mkdirSync(buildDir, { recursive: true });
-  writePatchedFerretDb(moduleDir, copyDir);
+  writePatchedFerretDb(moduleDir, copyDir, FERRETDB_BACKEND_SOURCE_DIR, spec.version);
   writeWrapperModfile(wrapperDir, spec.module, copyDir, modfile);
   await run(go, ['build', `-modfile=${modfile}`, '-o', STACK_PROGRAMS.ferretdb.installed, '.'], { cwd: wrapperDir, log });
   recordInstalled('ferretdb', fingerprint);
