@@ -13,6 +13,7 @@ import { dateAt, yearOf, type LocalDate } from '../domain/time/localDate';
 import type { Database } from '../db/database';
 import type { AssignmentViewDoc } from '../db/models/assignmentViewModel';
 import { relationTo, visibilityFilter, type AssignmentRelation } from './assignmentAccess';
+import { categoryFilter } from './assignmentQueries';
 import { calendarSnapshot } from './calendarService';
 
 /** Where an assignment stands against its deadline, in working days (Vietnamese calendar). */
@@ -149,14 +150,26 @@ const ROW_FIELDS = {
 } as const;
 
 /**
- * Everything the caller may see (of one campaign), sorted by deadline, in ONE read: FerretDB's
- * SQLite backend pushes down no filter but `_id`, so each query is a pass over the collection;
- * the other filters (and the search, which ignores diacritics) run here on the result.
+ * The database filter for what the caller may see of the filters: flat equalities the embedded
+ * FerretDB pushes down to its indexes (and MongoDB serves from the same ones). The search, which
+ * ignores diacritics, runs here on the result (filterAssignments).
  */
-export async function visibleAssignments(db: Database, caller: Caller, campaign?: string): Promise<AssignmentViewDoc[]> {
-  const filter = { ...visibilityFilter(caller), ...(campaign ? { campaignKey: campaign } : {}) };
-  const docs = (await db.assignments.find(filter, ROW_FIELDS).lean()) as AssignmentViewDoc[];
-  return docs.sort((a, b) => a.deadline.localeCompare(b.deadline) || a._id.localeCompare(b._id));
+export function assignmentFilter(caller: Caller, filters: AssignmentFilters, now: number): Record<string, unknown> {
+  return {
+    ...visibilityFilter(caller),
+    ...(filters.campaign ? { campaignKey: filters.campaign } : {}),
+    ...(filters.section ? { sectionNumber: filters.section } : {}),
+    ...(filters.agency ? { agencyCode: filters.agency } : {}),
+    ...(filters.category ? categoryFilter(filters.category, now) : {}),
+  };
+}
+
+const byDeadline = (a: AssignmentViewDoc, b: AssignmentViewDoc) => a.deadline.localeCompare(b.deadline) || a._id.localeCompare(b._id);
+
+/** Everything the caller may see of one campaign, sorted by deadline, in one read (the campaign page counts them all). */
+export async function visibleAssignments(db: Database, caller: Caller, campaign: string): Promise<AssignmentViewDoc[]> {
+  const docs = (await db.assignments.find({ ...visibilityFilter(caller), campaignKey: campaign }, ROW_FIELDS).lean()) as AssignmentViewDoc[];
+  return docs.sort(byDeadline);
 }
 
 export function filterAssignments(docs: AssignmentViewDoc[], filters: AssignmentFilters, now: number): AssignmentViewDoc[] {
@@ -170,27 +183,34 @@ export function filterAssignments(docs: AssignmentViewDoc[], filters: Assignment
   );
 }
 
-/** The assignments this caller may see that match the filters, as rows, sorted by deadline. */
-export async function findAssignments(db: Database, caller: Caller, filters: AssignmentFilters, now = Date.now()): Promise<AssignmentRow[]> {
-  const docs = await visibleAssignments(db, caller, filters.campaign);
-  return toRows(db, caller, filterAssignments(docs, filters, now), now);
+/** The assignments this caller may see that match the filters, sorted by deadline. */
+async function matchingAssignments(db: Database, caller: Caller, filters: AssignmentFilters, now: number): Promise<AssignmentViewDoc[]> {
+  const docs = (await db.assignments.find(assignmentFilter(caller, filters, now), ROW_FIELDS).lean()) as AssignmentViewDoc[];
+  // The database narrowed them; the same predicate again adds the search (and the exact category).
+  return filterAssignments(docs, filters, now).sort(byDeadline);
 }
 
-/**
- * A person's work list: the matching rows, and the campaigns of everything they may see (for the
- * campaign filter), from the same single read.
- */
+/** The assignments this caller may see that match the filters, as rows, sorted by deadline. */
+export async function findAssignments(db: Database, caller: Caller, filters: AssignmentFilters, now = Date.now()): Promise<AssignmentRow[]> {
+  return toRows(db, caller, await matchingAssignments(db, caller, filters, now), now);
+}
+
+/** The campaigns a person may pick in the campaign filter: all for the secretariat and the committee, an agency's own. */
+async function campaignChoices(db: Database, caller: Caller) {
+  const keys = caller.actor.role === 'agency' ? ((await db.assignments.distinct('campaignKey', visibilityFilter(caller))) as string[]) : undefined;
+  if (keys?.length === 0) return [];
+  const campaigns = (await db.campaigns.find(keys ? { _id: { $in: keys } } : {}, { launchDate: 1, 'definition.title': 1 }).lean()) as {
+    _id: string;
+    launchDate: string;
+    definition?: { title?: string };
+  }[];
+  return campaigns.sort((a, b) => b.launchDate.localeCompare(a.launchDate)).map((doc) => ({ key: doc._id, title: doc.definition?.title ?? doc._id }));
+}
+
+/** A person's work list: the matching rows, and the campaigns they may pick (for the campaign filter). */
 export async function workList(db: Database, caller: Caller, filters: AssignmentFilters, now = Date.now()) {
-  const docs = await visibleAssignments(db, caller);
-  const keys = [...new Set(docs.map((doc) => doc.campaignKey))];
-  const [rows, campaigns] = await Promise.all([
-    toRows(db, caller, filterAssignments(docs, filters, now), now),
-    keys.length ? db.campaigns.find({ _id: { $in: keys } }).lean() : Promise.resolve([]),
-  ]);
-  const choices = (campaigns as { _id: string; launchDate: string; definition?: { title?: string } }[])
-    .sort((a, b) => b.launchDate.localeCompare(a.launchDate))
-    .map((doc) => ({ key: doc._id, title: doc.definition?.title ?? doc._id }));
-  return { rows, campaigns: choices };
+  const [docs, campaigns] = await Promise.all([matchingAssignments(db, caller, filters, now), campaignChoices(db, caller)]);
+  return { rows: await toRows(db, caller, docs, now), campaigns };
 }
 
 /** Every overdue assignment the caller may see, across campaigns, most overdue first. */

@@ -32,12 +32,19 @@ const viewSchema = new Schema<AssignmentViewDoc>(
   },
   { strict: false, versionKey: false, collection: 'assignments' },
 );
+// One index per list shape (API and portal), equality fields first, in the order the embedded
+// FerretDB pushes them down (it picks the index with the longest prefix of the filter's fields).
 viewSchema.index({ campaignKey: 1, sectionNumber: 1, taskNumber: 1 });
 viewSchema.index({ campaignKey: 1, deadlineEndsAt: 1, _id: 1 });
+viewSchema.index({ campaignKey: 1, agencyCode: 1, deadlineEndsAt: 1, _id: 1 });
+viewSchema.index({ campaignKey: 1, coordinatingAgencies: 1 });
+viewSchema.index({ campaignKey: 1, status: 1, deadlineEndsAt: 1 });
+viewSchema.index({ campaignKey: 1, completion: 1 });
 viewSchema.index({ agencyCode: 1, deadlineEndsAt: 1 });
 viewSchema.index({ coordinatingAgencies: 1 });
 viewSchema.index({ status: 1, deadlineEndsAt: 1 });
-viewSchema.index({ campaignKey: 1, completion: 1 });
+viewSchema.index({ completion: 1, deadlineEndsAt: 1 });
+viewSchema.index({ pendingExtension: 1 });
 
 export function toViewDoc(state: AssignmentState): AssignmentViewDoc {
   const { id, ...rest } = state;

@@ -10,8 +10,8 @@
 // has that very expression (`->'$.field'` would not match the index and scans).
 //
 // What is pushed: equality (`{f: v}`, `{f: {$eq: v}}`) and `$in` on top-level fields with
-// simple names, for strings and integers, plus `$and` parts and one top-level `$or` whose
-// branches are all pushable. The WHERE clause may return more documents than match (the
+// simple names, for strings and integers, `{f: {$exists: true}}`, plus `$and` parts and one
+// top-level `$or` whose branches are all pushable. The WHERE clause may return more documents than match (the
 // handler filters every document again), never fewer; anything not understood is left out.
 //
 // Arrays: `{f: "x"}` also matches a document whose f is an array holding "x". The JSON text of
@@ -36,10 +36,12 @@ import (
 // simpleField: a top-level field name that needs no quoting beyond double quotes.
 var simpleField = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
 
-// pushedField is one field constrained to equal one of values (their JSON text as stored).
+// pushedField is one field constrained to equal one of values (their JSON text as stored), or
+// (present) to exist: `->` gives SQL NULL only for a missing field (a JSON null is 'null').
 type pushedField struct {
-	name   string
-	values []string
+	name    string
+	values  []string
+	present bool
 }
 
 // equalityWhere returns the WHERE clause (with its leading space) and its arguments for the
@@ -161,9 +163,13 @@ func pushable(key string, value any) (pushedField, bool) {
 	}
 
 	if op, ok := value.(*types.Document); ok {
-		// {$eq: v} or {$in: [...]} alone; other operators are left to the handler.
+		// {$eq: v}, {$in: [...]} or {$exists: true} alone; other operators are left to the handler.
 		if op.Len() != 1 {
 			return pushedField{}, false
+		}
+
+		if v, err := op.Get("$exists"); err == nil {
+			return pushedField{name: key, present: true}, v == true
 		}
 
 		if v, err := op.Get("$eq"); err == nil {
@@ -308,6 +314,13 @@ func branchTerms(fields []pushedField) ([]string, []any) {
 
 	for _, f := range fields {
 		column := fieldColumn(f.name)
+
+		if f.present {
+			// Every JSON text is >= '' (arrays included) and a missing field is NULL; unlike
+			// IS NOT NULL, a range lets SQLite search the index inside an OR.
+			prefix = append(prefix, column+" >= ''")
+			continue
+		}
 
 		if f.name != "_id" {
 			// Non-empty arrays: '[' <= text < '[]' or '[]' < text < '\' (']' sorts after '"', digits and '[').

@@ -56,14 +56,16 @@ func pushdownCollection(t *testing.T) backends.Collection {
 		{Name: "campaign_section", Key: key("campaignKey", "sectionNumber")},
 		{Name: "coordinating", Key: key("coordinatingAgencies")},
 		{Name: "campaign_coordinating", Key: key("campaignKey", "coordinatingAgencies")},
+		{Name: "status", Key: key("status")},
+		{Name: "pending", Key: key("pendingExtension")},
 	}})
 	require.NoError(t, err)
 
 	docs := []*types.Document{
-		doc("_id", "s1.A7", "campaignKey", "c1", "agencyCode", "A7", "sectionNumber", int32(1), "coordinatingAgencies", arr()),
-		doc("_id", "s1.A8", "campaignKey", "c1", "agencyCode", "A8", "sectionNumber", int32(1), "coordinatingAgencies", arr("A7")),
+		doc("_id", "s1.A7", "campaignKey", "c1", "agencyCode", "A7", "sectionNumber", int32(1), "coordinatingAgencies", arr(), "status", "resultSubmitted"),
+		doc("_id", "s1.A8", "campaignKey", "c1", "agencyCode", "A8", "sectionNumber", int32(1), "coordinatingAgencies", arr("A7"), "pendingExtension", doc("reason", "x")),
 		doc("_id", "s2.A7", "campaignKey", "c2", "agencyCode", "A7", "sectionNumber", int64(2), "coordinatingAgencies", arr("A9", "A7")),
-		doc("_id", "s2.A9", "campaignKey", "c1", "agencyCode", "A9", "sectionNumber", float64(2), "coordinatingAgencies", arr()),
+		doc("_id", "s2.A9", "campaignKey", "c1", "agencyCode", "A9", "sectionNumber", float64(2), "coordinatingAgencies", arr(), "pendingExtension", types.Null),
 		doc("_id", "arr.A7", "campaignKey", "c1", "agencyCode", arr("A9", "A7"), "sectionNumber", int32(3), "coordinatingAgencies", arr()),
 		doc("_id", "arr.other", "campaignKey", "c1", "agencyCode", arr("A9"), "sectionNumber", int32(3), "coordinatingAgencies", arr()),
 		doc("_id", "arr.empty", "campaignKey", "c1", "agencyCode", arr(), "sectionNumber", int32(3), "coordinatingAgencies", arr()),
@@ -149,7 +151,11 @@ func TestEqualityPushdownReturnsEveryMatch(t *testing.T) {
 		"escaped text":   {filter: doc("agencyCode", `A"7<&>`), matches: []string{"quote"}},
 		"diacritics":     {filter: doc("agencyCode", "Sở Nội vụ"), matches: []string{"vietnamese"}},
 		"_id and more":   {filter: doc("_id", "s1.A7", "agencyCode", "A7"), matches: []string{"s1.A7"}},
-		"no match":       {filter: doc("agencyCode", "A7", "campaignKey", "c2", "sectionNumber", int32(1))},
+		"$exists, null included": {
+			filter:  doc("$or", arr(doc("status", "resultSubmitted"), doc("pendingExtension", doc("$exists", true)))),
+			matches: []string{"s1.A7", "s1.A8", "s2.A9"},
+		},
+		"no match": {filter: doc("agencyCode", "A7", "campaignKey", "c2", "sectionNumber", int32(1))},
 	} {
 		t.Run(name, func(t *testing.T) {
 			returned := ids(t, c, tc.filter, false)
@@ -170,6 +176,7 @@ func TestEqualityPushdownLeavesTheRestToTheHandler(t *testing.T) {
 		"fraction":           doc("sectionNumber", 2.5),
 		"$or with a range":   doc("$or", arr(doc("agencyCode", "A7"), doc("sectionNumber", doc("$gt", int32(1))))),
 		"$nin":               doc("agencyCode", doc("$nin", arr("A7"))),
+		"$exists: false":     doc("pendingExtension", doc("$exists", false)),
 		"regular expression": doc("agencyCode", types.Regex{Pattern: "^A"}),
 	} {
 		where, args := equalityWhere(nil, filter)
@@ -197,6 +204,7 @@ func TestEqualityPushdownExplainUsesTheIndex(t *testing.T) {
 		"integer":                 {doc("campaignKey", "c1", "sectionNumber", int32(2)), "campaign_section"},
 		"array field in compound": {doc("campaignKey", "c1", "coordinatingAgencies", "A7"), "campaign_coordinating"},
 		"visibility $or":          {doc("campaignKey", "c1", "$or", arr(doc("agencyCode", "A7"), doc("coordinatingAgencies", "A7"))), "campaign_agency"},
+		"$exists in an $or":       {doc("$or", arr(doc("status", "resultSubmitted"), doc("pendingExtension", doc("$exists", true)))), "pending"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			res, err := c.Explain(ctx, &backends.ExplainParams{Filter: tc.filter})
