@@ -9,10 +9,23 @@ import type { BenchStack } from './benchStack';
 
 export const AUX_QUEUE = 'bench-aux';
 
+let touched = 0;
+/** How many same-shape children have run their activity (bench/benchWorkflows.ts). */
+export const touchedCount = (): number => touched;
+
 export async function startAuxWorker(stack: BenchStack): Promise<{ stop(): Promise<void> }> {
   installTemporalRuntime(logger); // SDK logs at WARN, like the engine's own worker
   const connection = await NativeConnection.connect({ address: stack.temporal.address });
-  const worker = await Worker.create({ connection, taskQueue: AUX_QUEUE, workflowsPath: require.resolve('./benchWorkflows') });
+  const worker = await Worker.create({
+    connection,
+    taskQueue: AUX_QUEUE,
+    workflowsPath: require.resolve('./benchWorkflows'),
+    activities: {
+      async touch() {
+        touched += 1;
+      },
+    },
+  });
   const running = worker.run();
   return {
     async stop() {

@@ -8,6 +8,7 @@ import { expandCampaign } from '../src/domain/campaign/expandCampaign';
 import { dateAt, yearOf } from '../src/domain/time/localDate';
 import { calendarSnapshot } from '../src/services/calendarService';
 import { campaignWorkflow } from '../workflows/campaign/campaignWorkflow';
+import { touchedCount } from './auxWorker';
 import type { BenchStack } from './benchStack';
 
 /**
@@ -40,6 +41,23 @@ export async function minimalWorkflowRate(stack: BenchStack, count: number, conc
     }
   };
   await Promise.all(Array.from({ length: concurrency }, runner));
+  return count / ((performance.now() - started) / 1000);
+}
+
+/**
+ * Same-shape children started per second: one parent starts `count` children in batches of 50,
+ * each runs one activity then waits on a timer (bench/benchWorkflows.ts), on the auxiliary
+ * worker. Started = its activity ran, as an assignment is started once its first event is stored.
+ */
+export async function sameShapeRate(stack: BenchStack, count: number, taskQueue = 'bench-aux'): Promise<number> {
+  const before = touchedCount();
+  const started = performance.now();
+  await stack.engine.client.workflow.start('sameShapeParentWorkflow', { taskQueue, workflowId: `same-shape-${Date.now()}`, args: [count, `same-shape-${Date.now()}`] });
+  const deadline = Date.now() + 30 * 60_000;
+  while (touchedCount() - before < count) {
+    if (Date.now() > deadline) throw new Error(`same-shape children: ${touchedCount() - before} of ${count} started in 30 minutes`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
   return count / ((performance.now() - started) / 1000);
 }
 

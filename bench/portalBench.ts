@@ -100,7 +100,7 @@ export async function seed(stack: Pick<BenchStack, "engine">, agencies: string[]
   return n;
 }
 
-async function cookieFor(stack: BenchStack, person: { email: string; role: 'agency' | 'secretariat'; agencyCode: string }): Promise<string> {
+export async function cookieFor(stack: BenchStack, person: { email: string; role: 'agency' | 'secretariat'; agencyCode: string }): Promise<string> {
   const { db, portal } = stack.engine;
   const now = Date.now();
   await savePerson(db, { ...person, name: person.email, active: true }, now);

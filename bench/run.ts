@@ -3,7 +3,8 @@
  * figures as JSON in bench/results/<ISO date>.json. Sizes come from the environment:
  *   BENCH_LAUNCH_SIZES=1000,2000   campaign sizes (assignments), launched one after the other
  *   BENCH_API_SIZES=10000,50000    assignments seeded in the read model for the API benchmark
- *   BENCH_API_SECONDS=10 BENCH_API_CONNECTIONS=10   each autocannon run
+ *   BENCH_API_SECONDS=10 BENCH_API_CONNECTIONS=2,10   each autocannon run (list, statistics, portal pages, floor)
+ *   BENCH_API_ENDPOINTS=list,statistics   a subset of the reads (the floor always runs)
  *   BENCH_LAG_UPDATES=100          updates timed for the projection lag
  *   BENCH_TIMERS=100               short timers for the timer accuracy
  *   BENCH_ONLY=launch,timers,api,footprint,portal   a subset (launch includes worker memory, profile and lag)
@@ -69,8 +70,8 @@ async function main(): Promise<void> {
     }
     let api: ApiFigure[] = [];
     if (only.has('api')) {
-      console.log('2. API (autocannon in a second process)');
-      api = await apiBench(stack, sizes('BENCH_API_SIZES', '10000,50000'), num('BENCH_API_SECONDS', 10), num('BENCH_API_CONNECTIONS', 10));
+      console.log('2. reads: API and portal pages against a find by _id (autocannon in a second process)');
+      api = await apiBench(stack, sizes('BENCH_API_SIZES', '10000,50000'), num('BENCH_API_SECONDS', 10), sizes('BENCH_API_CONNECTIONS', '2,10'));
     }
     let portal: PortalFigure[] = [];
     if (only.has('portal')) {
@@ -105,11 +106,12 @@ async function main(): Promise<void> {
 
 function printTable(r: { launch?: LaunchResult; workerMemory: MemoryFigure[]; workflowFootprint: FootprintFigure[]; projectionLag?: ProjectionLag; timers?: TimerAccuracy; api: ApiFigure[]; portal: PortalFigure[] }): void {
   const rows: [string, string][] = [];
-  if (r.launch) rows.push(['minimal workflow starts (ceiling)', `${r.launch.ceilingPerSecond}/s`]);
-  for (const c of r.launch?.campaigns ?? []) rows.push([`campaign launch, ${c.assignments} assignments`, `${c.perSecond}/s in ${c.seconds} s (${c.ratioToCeiling} of ceiling)`]);
+  if (r.launch) rows.push(['no-op workflow starts (ceiling)', `${r.launch.ceilingPerSecond}/s`]);
+  if (r.launch) rows.push(['same-shape children (start, activity, timer)', `${r.launch.sameShapePerSecond}/s`]);
+  for (const c of r.launch?.campaigns ?? []) rows.push([`campaign launch, ${c.assignments} assignments`, `${c.perSecond}/s in ${c.seconds} s (${c.ratioToSameShape} of same shape, ${c.ratioToCeiling} of ceiling)`]);
   for (const m of r.workerMemory) rows.push([`worker RSS, ${m.openWorkflows} open workflows`, `${m.cacheFullMiB} MiB cache full, ${m.afterEvictionMiB} MiB after eviction`]);
   for (const f of r.workflowFootprint) rows.push([`one cached workflow, ${f.shared ? 'shared domain modules' : 'a copy per workflow'}`, `${f.kibPerWorkflow} KiB, ${f.cpuMsPerWorkflow} ms CPU (${f.workflows} sleeping)`]);
-  for (const a of r.api) rows.push([`GET ${a.endpoint}, ${a.assignments} assignments`, `${a.requestsPerSecond} req/s, p50 ${a.p50Ms} ms, p99 ${a.p99Ms} ms${a.timeouts ? `, ${a.timeouts} timed out (>30 s)` : ''}${a.errors + a.non2xx ? `, ${a.errors + a.non2xx} failed` : ''}`]);
+  for (const a of r.api) rows.push([`${a.endpoint}, ${a.assignments} assignments, ${a.connections} conn`, `${a.requestsPerSecond} req/s, p50 ${a.p50Ms} ms, p99 ${a.p99Ms} ms (floor x${a.p50OverFloor} / x${a.p99OverFloor})${a.timeouts ? `, ${a.timeouts} timed out (>30 s)` : ''}${a.errors + a.non2xx ? `, ${a.errors + a.non2xx} failed` : ''}`]);
   for (const p of r.portal) rows.push([`portal ${p.page}, ${p.assignments} assignments`, `p50 ${p.p50Ms} ms, p99 ${p.p99Ms} ms (${p.requests} requests)`]);
   const lag = r.projectionLag;
   if (lag) rows.push([`projection lag (${lag.updates} updates)`, `p50 ${lag.p50Ms} ms, p99 ${lag.p99Ms} ms, ${lag.visibleOnFirstRead} visible on the first read`]);

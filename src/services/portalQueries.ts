@@ -70,14 +70,18 @@ export class StandingJudge {
   }
 }
 
-export async function agencyNames(db: Database): Promise<Map<string, string>> {
-  const docs = await db.agencies.find({}, { name: 1 }).lean();
+/** Names of the agencies (of those codes only, when given: a list page needs a few of hundreds). */
+export async function agencyNames(db: Database, codes?: string[]): Promise<Map<string, string>> {
+  const docs = await db.agencies.find(codes ? { _id: { $in: codes } } : {}, { name: 1 }).lean();
   return new Map(docs.map((doc) => [doc._id, doc.name]));
 }
 
 export async function toRows(db: Database, caller: Caller, docs: AssignmentViewDoc[], now: number): Promise<AssignmentRow[]> {
   if (docs.length === 0) return [];
-  const [names, judge] = await Promise.all([agencyNames(db), StandingJudge.create(db, [...new Set(docs.map((d) => d.deadline))], now)]);
+  const [names, judge] = await Promise.all([
+    agencyNames(db, [...new Set(docs.map((d) => d.agencyCode))]),
+    StandingJudge.create(db, [...new Set(docs.map((d) => d.deadline))], now),
+  ]);
   return docs.map((doc) => ({
     id: doc._id,
     title: doc.title,
