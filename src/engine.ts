@@ -15,6 +15,7 @@ import type { Logger } from './logger';
 import { createSmtpTransport, type SmtpTransport } from './mail/smtpTransport';
 // The outbox dispatcher (email delivery) runs beside the worker.
 import { loadMailSettings, type MailSettings } from './outbox/mailSettings';
+import { loadLetterSettings, type LetterSettings } from './mail/letterSettings';
 import { startOutboxDispatcher, type OutboxDispatcher, type OutboxDispatcherOptions } from './outbox/outboxDispatcher';
 import { callsInFlight } from './temporal/callsInFlight';
 import { installTemporalRuntime } from './temporal/runtime';
@@ -51,6 +52,8 @@ export interface EngineOptions {
    * the environment (see src/outbox/mailSettings.ts); false: no dispatcher in this process.
    */
   outbox?: false | { settings?: Partial<MailSettings>; hooks?: OutboxDispatcherOptions['hooks'] };
+  /** Who issues and signs the văn bản đôn đốc; unset fields from LETTER_* (src/mail/letterSettings.ts). */
+  letter?: Partial<LetterSettings>;
 }
 
 export interface RunningEngine {
@@ -82,7 +85,9 @@ function listen(server: Server, host: string, port: number): Promise<void> {
 export async function startEngine(options: EngineOptions): Promise<RunningEngine> {
   const { logger } = options;
   // Email delivery: read (and check) the mail settings before anything starts.
-  const mailSettings = options.runWorker && options.outbox !== false ? { ...loadMailSettings(), ...options.outbox?.settings } : undefined;
+  const letterSettings: LetterSettings = { ...loadLetterSettings(), ...options.letter };
+  const mailSettings =
+    options.runWorker && options.outbox !== false ? { ...loadMailSettings(), ...options.outbox?.settings, letter: letterSettings } : undefined;
   const db = await openDatabase(options.mongoUri);
   const temporal = { address: options.temporalAddress, ...options.temporalSecurity };
   const clientCalls = callsInFlight();

@@ -1,21 +1,33 @@
 /**
- * The formal reminder letter (văn bản đôn đốc) as the secretariat words it: mail-templates/
- * formalLetter.txt, rendered with the escalation's data, then read into the parts of an
- * administrative document (Decree 30/2020/NĐ-CP layout): header lines `Tên: giá trị` above a
- * `---` line, then paragraphs separated by blank lines, lines starting with "- " as list items.
+ * The văn bản đôn đốc (formal reminder letter) to one agency about its overdue tasks of one
+ * campaign, as content: what the PDF and the .docx renderers lay out (Decree 30/2020/NĐ-CP,
+ * Phụ lục I). Built by one function from (agency, its overdue tasks, campaign, settings, date):
+ * the letterhead and the signature block come from the settings, the wording from the template
+ * mail-templates/formalLetter.txt (the secretariat edits it): a few `Tên: giá trị` lines (trích
+ * yếu, kính gửi, nơi nhận) above a `---` line, then paragraphs separated by blank lines, lines
+ * starting with "- " being list items.
+ *
+ * Text that must never be split at the end of a line (a date, "số" and the reference, a number and
+ * its unit) is joined by no-break spaces here, so both renderers keep it whole.
  */
-import { TemplateError } from './templateStore';
+import type { Campaign } from '../domain/campaign/campaign';
+import { directiveCitation, directiveReference, directiveShortReference, documentNumber } from '../domain/campaign/directiveCitation';
+import { formatVietnamese, type LocalDate } from '../domain/time/localDate';
+import type { LetterSettings } from './letterSettings';
+import { TemplateError, type TemplateStore } from './templateStore';
+
+export const NBSP = '\u00a0';
 
 export interface FormalLetter {
-  /** Cơ quan chủ quản, e.g. "ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH". */
-  parentBody: string;
-  /** Cơ quan ban hành, e.g. "BAN CHỈ ĐẠO CẢI CÁCH HÀNH CHÍNH". */
-  issuingBody: string;
-  /** After "Số: ", e.g. "....../BCĐCCHC" (the number is given when the letter is registered). */
-  number: string;
-  /** "V/v ..." under the number. */
+  /** Tên cơ quan chủ quản, one string per printed line. */
+  parentBody: string[];
+  /** Tên cơ quan ban hành, one string per printed line. */
+  issuingBody: string[];
+  /** The whole line after the letterhead: "Số:      /BCĐCCHC" (the number is given on registration). */
+  numberLine: string;
+  /** Trích yếu: "V/v ..." under the number. */
   summary: string;
-  /** "Thành phố Hồ Chí Minh, ngày 25 tháng 02 năm 2022". */
+  /** "Thành phố Hồ Chí Minh, ngày 25 tháng 02 năm 2022": one line, never wrapped. */
   placeAndDate: string;
   addressee: string;
   /** Each paragraph; a paragraph is either text or a list of items. */
@@ -24,22 +36,55 @@ export interface FormalLetter {
   signerTitle: string;
   signerName: string;
   copiesTo: string[];
+  /** For the file's properties. */
+  title: string;
 }
 
-const HEADER_FIELDS = {
-  'Cơ quan chủ quản': 'parentBody',
-  'Cơ quan ban hành': 'issuingBody',
-  'Số': 'number',
-  'Trích yếu': 'summary',
-  'Địa danh và ngày': 'placeAndDate',
-  'Kính gửi': 'addressee',
-  'Quyền hạn ký': 'signingAuthority',
-  'Chức vụ người ký': 'signerTitle',
-  'Người ký': 'signerName',
-  'Nơi nhận': 'copiesTo',
-} as const;
+export interface OverdueTask {
+  id: string;
+  title: string;
+  deadline: LocalDate;
+  workingDaysOverdue: number;
+}
 
-export function parseFormalLetter(rendered: string): FormalLetter {
+export interface OverdueLetterInput {
+  agency: { code: string; name: string };
+  /** The agency's overdue tasks of the campaign, in the order the letter lists them. */
+  tasks: OverdueTask[];
+  campaign: Pick<Campaign, 'key' | 'title' | 'year' | 'directive'>;
+  settings: LetterSettings;
+  /** The letter's date (Vietnam). */
+  date: LocalDate;
+}
+
+/**
+ * "ngày 05 tháng 3 năm 2020": Decree 30/2020 writes a day below 10 and the months 1 and 2 with a
+ * leading zero, and no other month.
+ */
+export function letterDateText(date: LocalDate): string {
+  const [year, month, day] = date.split('-');
+  const monthNumber = Number(month);
+  return `ngày ${day} tháng ${monthNumber <= 2 ? month : String(monthNumber)} năm ${year}`;
+}
+
+/** Joins the words that must stay on one line with no-break spaces. */
+export function keepTogether(text: string): string {
+  return (
+    text
+      // "ngày 25 tháng 02 năm 2022", and "ngày 05/11/2021"
+      .replace(/ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})/g, `ngày${NBSP}$1${NBSP}tháng${NBSP}$2${NBSP}năm${NBSP}$3`)
+      .replace(/(ngày|hạn) (\d{2}\/\d{2}\/\d{4})/g, `$1${NBSP}$2`)
+      // "số 3210/UBND-ĐT" (an id, which has no space, is never split anyway)
+      .replace(/số (\S*\d\S*)/g, `số${NBSP}$1`)
+      // a number and the word it counts: "11 ngày", "2 nhiệm vụ"
+      .replace(/(^|\s)(\d+) (\p{L}+)/gu, `$1$2${NBSP}$3`)
+  );
+}
+
+const HEADER_FIELDS = ['Trích yếu', 'Kính gửi', 'Nơi nhận'] as const;
+
+/** The template's wording, read into its parts. */
+export function parseLetterWording(rendered: string): Pick<FormalLetter, 'summary' | 'addressee' | 'copiesTo' | 'paragraphs'> {
   const text = rendered.normalize('NFC').replace(/\r\n/g, '\n');
   const separator = text.search(/^---\s*$/m);
   if (separator < 0) throw new TemplateError('Mẫu formalLetter.txt thiếu dòng "---" ngăn phần đầu và nội dung văn bản.');
@@ -48,11 +93,9 @@ export function parseFormalLetter(rendered: string): FormalLetter {
     const match = /^([^:]+):\s*(.*)$/.exec(line.trim());
     if (match) header.set(match[1]!.trim(), match[2]!.trim());
   }
-  const field = (label: keyof typeof HEADER_FIELDS) => {
-    const value = header.get(label);
-    if (value === undefined) throw new TemplateError(`Mẫu formalLetter.txt thiếu dòng "${label}: ...".`);
-    return value;
-  };
+  for (const label of HEADER_FIELDS) {
+    if (!header.get(label)) throw new TemplateError(`Mẫu formalLetter.txt thiếu dòng "${label}: ...".`);
+  }
   const body = text.slice(separator).replace(/^---\s*\n/, '');
   const paragraphs: FormalLetter['paragraphs'] = [];
   for (const block of body.split(/\n\s*\n/)) {
@@ -62,28 +105,66 @@ export function parseFormalLetter(rendered: string): FormalLetter {
       const last = paragraphs.at(-1);
       const fresh = last === undefined || line === lines[0];
       if (line.startsWith('- ')) {
-        if (!fresh && last.kind === 'list') last.items.push(line.slice(2));
-        else paragraphs.push({ kind: 'list', items: [line.slice(2)] });
+        if (!fresh && last.kind === 'list') last.items.push(keepTogether(line.slice(2)));
+        else paragraphs.push({ kind: 'list', items: [keepTogether(line.slice(2))] });
       } else if (!fresh && last.kind === 'text') {
-        last.text += ` ${line}`;
+        last.text = keepTogether(`${last.text} ${line}`);
       } else {
-        paragraphs.push({ kind: 'text', text: line });
+        paragraphs.push({ kind: 'text', text: keepTogether(line) });
       }
     }
   }
-  // In the two names of the issuing bodies, "|" breaks the line (as the names are set in two lines).
-  const lines = (value: string) => value.split('|').map((part) => part.trim()).join('\n');
   return {
-    parentBody: lines(field('Cơ quan chủ quản')),
-    issuingBody: lines(field('Cơ quan ban hành')),
-    number: field('Số'),
-    summary: field('Trích yếu'),
-    placeAndDate: field('Địa danh và ngày'),
-    addressee: field('Kính gửi'),
+    summary: keepTogether(header.get('Trích yếu')!),
+    addressee: header.get('Kính gửi')!,
+    copiesTo: header
+      .get('Nơi nhận')!
+      .split('|')
+      .map((item) => item.trim())
+      .filter(Boolean),
     paragraphs,
-    signingAuthority: field('Quyền hạn ký'),
-    signerTitle: field('Chức vụ người ký'),
-    signerName: header.get('Người ký') ?? '',
-    copiesTo: field('Nơi nhận').split('|').map((item) => item.trim()).filter(Boolean),
+  };
+}
+
+/** What formalLetter.txt's placeholders see. */
+export function letterWordingView(input: OverdueLetterInput) {
+  const { campaign, settings } = input;
+  const directive = campaign.directive;
+  return {
+    agency: input.agency,
+    campaign: { key: campaign.key, title: campaign.title, year: campaign.year },
+    directive: {
+      number: documentNumber(directive) ?? null,
+      date: formatVietnamese(directive.date),
+      issuer: directive.issuer,
+      title: directive.title,
+      citation: directiveCitation(directive),
+      reference: directiveReference(directive),
+      shortReference: directiveShortReference(directive),
+    },
+    issuer: { name: settings.issuerName },
+    letterDate: letterDateText(input.date),
+    overdueCount: input.tasks.length,
+    overdueList: input.tasks.map((task) => ({ ...task, deadline: formatVietnamese(task.deadline) })),
+  };
+}
+
+const lines = (value: string) => value.split('|').map((part) => part.trim()).filter(Boolean);
+
+/** The letter to one agency about its overdue tasks, as of `date`. */
+export function buildOverdueLetter(input: OverdueLetterInput, templates: TemplateStore): FormalLetter {
+  const { settings } = input;
+  const wording = parseLetterWording(templates.loadText('formalLetter.txt')(letterWordingView(input)));
+  return {
+    ...wording,
+    parentBody: lines(settings.parentBody),
+    issuingBody: lines(settings.issuingBody),
+    // The number is left blank for the registry (văn thư) to fill when the letter is issued.
+    numberLine: `Số:${NBSP.repeat(10)}/${settings.numberCode}`,
+    placeAndDate: `${settings.place}, ${letterDateText(input.date)}`,
+    signingAuthority: settings.signingAuthority,
+    signerTitle: settings.signerTitle,
+    signerName: settings.signerName,
+    title: `Văn bản đôn đốc - ${input.agency.name} - ${input.campaign.key} - ${formatVietnamese(input.date)}`,
   };
 }

@@ -36,9 +36,3 @@ export function instantText(instant: number | Date | string): string {
   const value = DateTime.fromMillis(ms, { zone: VIETNAM_ZONE });
   return `${value.toFormat('HH:mm')} ngày ${value.toFormat('dd/MM/yyyy')}`;
 }
-
-/** "ngày 25 tháng 02 năm 2022", the way an administrative document dates itself. */
-export function documentDateText(date: LocalDate): string {
-  const [year, month, day] = date.split('-');
-  return `ngày ${day} tháng ${month} năm ${year}`;
-}

@@ -1,8 +1,8 @@
 /**
  * Turns an outbox entry into the message to send: loads what it is about (the event, the
  * assignment as it stood after the event, the campaign, the directory), picks the recipients by
- * role, renders the kind's template, attaches the formal letter to an escalation to the People's
- * Committee, and applies the test-mailbox switch. The Message-ID comes from the entry's id.
+ * role, renders the kind's template, attaches the formal letter (src/services/overdueLetter.ts) to
+ * an escalation to the People's Committee, and applies the test-mailbox switch. The Message-ID comes from the entry's id.
  * Every email links to the portal: an assignment's email to the assignment's page, the digest to
  * the portal's home; the sign-in email carries the person's one-time link.
  */
@@ -18,17 +18,15 @@ import { toAgency } from '../db/models/agencyModel';
 import { fromViewDoc } from '../db/models/assignmentViewModel';
 import { fromStoredEvent } from '../db/models/eventModel';
 import type { OutboxDoc } from '../db/models/outboxModel';
-import { agencyRef, buildAssignmentMailView, type AssignmentMailView } from '../mail/assignmentMailView';
+import { agencyRef, buildAssignmentMailView } from '../mail/assignmentMailView';
 import { buildDigestMailView } from '../mail/digestMailView';
 import { escalationHistory, outboxIdOf, type EarlierDelivery, type EscalationHistory } from '../mail/escalationHistory';
 import { buildFailureMailView } from '../mail/failureMailView';
-import { parseFormalLetter } from '../mail/formalLetter';
-import { renderFormalLetterPdf } from '../mail/formalLetterPdf';
 import { messageIdFor, threadRootFor } from '../mail/messageId';
 import { renderMail, type LayoutExtras, type RenderedMail, type SubjectIds } from '../mail/renderMail';
 import type { TemplateStore } from '../mail/templateStore';
 import { portalLinks } from '../mail/portalLinks';
-import { dateText, documentDateText, instantText } from '../mail/vietnameseLabels';
+import { dateText, instantText } from '../mail/vietnameseLabels';
 import { secretariatQueue, type QueueItem } from '../services/secretariatQueue';
 import { dailyItems } from './pendingDigest';
 import { MAIL_KIND_LABELS } from '../domain/notification/mailKinds';
@@ -37,6 +35,7 @@ import { readCampaignMailSettings } from './campaignMailSettings';
 import { digestReport } from './digestReport';
 import type { MailSettings } from './mailSettings';
 import { overdueOfAgency } from './overdueOfAgency';
+import { overdueLetter, renderLetter } from '../services/overdueLetter';
 
 export interface MailContext {
   db: Database;
@@ -158,7 +157,7 @@ async function assignmentDraft(ctx: MailContext, entry: OutboxDoc): Promise<Draf
     committee: settings.committee,
     dueToday: event.type === 'ReminderSent' && event.workingDaysLeft === 0,
   });
-  const attachments = entry.kind === 'escalationToCommittee' ? [await formalLetter(ctx, view, at)] : [];
+  const attachments = entry.kind === 'escalationToCommittee' ? [await formalLetter(ctx, state, leadCode, at)] : [];
   return {
     view: { ...view, hasLetter: attachments.length > 0 },
     ids: { campaignKey: state.campaignKey, assignmentId: state.id },
@@ -168,17 +167,13 @@ async function assignmentDraft(ctx: MailContext, entry: OutboxDoc): Promise<Draf
   };
 }
 
-/** The văn bản đôn đốc: formalLetter.txt rendered with the escalation's data, as a PDF. */
-async function formalLetter(ctx: MailContext, view: AssignmentMailView, at: number): Promise<Attachment> {
-  const date = dateAt(at);
-  const wording = ctx.templates.loadText('formalLetter.txt')({
-    ...view,
-    letterDate: documentDateText(date),
-    overdueCount: view.overdueList.length,
-  });
-  const letter = parseFormalLetter(wording);
-  const content = await renderFormalLetterPdf(letter, { title: `Văn bản đôn đốc - ${view.assignment.id}`, createdAt: new Date(at) });
-  return { filename: `van-ban-don-doc-${view.assignment.id}.pdf`, content, contentType: 'application/pdf' };
+/** The văn bản đôn đốc to the agency about its overdue tasks of the campaign, as of the escalation, as a PDF. */
+async function formalLetter(ctx: MailContext, state: AssignmentState, agencyCode: string, at: number): Promise<Attachment> {
+  const deps = { db: ctx.db, templates: ctx.templates, settings: ctx.settings.letter };
+  const outcome = await overdueLetter(deps, { campaignKey: state.campaignKey, agencyCode, at, current: state });
+  if (outcome.kind !== 'letter') throw new Error(`no formal letter for ${state.id}: ${outcome.kind}`);
+  const content = await renderLetter(outcome.letter, 'pdf', at);
+  return { filename: `van-ban-don-doc-${state.id}.pdf`, content, contentType: 'application/pdf' };
 }
 
 async function digestDraft(ctx: MailContext, entry: OutboxDoc): Promise<Draft> {

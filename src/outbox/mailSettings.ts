@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { parseMailbox, type Mailbox } from '../domain/notification/mailbox';
 import type { DigestSchedule } from '../domain/notification/digestSchedule';
 import { DEFAULT_TEMPLATES_DIR } from '../mail/templateStore';
+import { loadLetterSettings, type LetterSettings } from '../mail/letterSettings';
 
 /** Whom a reader calls or writes to about an email: every email ends with it. */
 export interface SecretariatContact {
@@ -36,6 +37,8 @@ export interface MailSettings {
   /** Every email of every campaign goes here instead (staging); the per-campaign switch is in the database. */
   testMailbox?: Mailbox;
   templatesDir: string;
+  /** Who issues and signs the văn bản đôn đốc (LETTER_* variables). */
+  letter: LetterSettings;
   digest: DigestSchedule | null;
   secretariatNotices: SecretariatNotices;
   /** The daily "chờ xử lý" email is queued by the dispatcher (PENDING_DIGEST, default on). */
@@ -126,6 +129,7 @@ export function loadMailSettings(env: NodeJS.ProcessEnv = process.env): MailSett
     committee: e.COMMITTEE_EMAIL,
     testMailbox: e.MAIL_TEST_MAILBOX,
     templatesDir: e.MAIL_TEMPLATES_DIR,
+    letter: loadLetterSettings(env),
     digest: digestOn ? { weekday: e.DIGEST_WEEKDAY, time: e.DIGEST_TIME } : null,
     secretariatNotices: loadSecretariatNotices(env),
     pendingDigest: e.PENDING_DIGEST === 'true' || e.PENDING_DIGEST === '1',

@@ -1,7 +1,7 @@
 /**
  * Every template renders with its kind's data (strict placeholders: a misspelt one fails here),
- * in Vietnamese with diacritics, HTML-escaped where it must be, with the ids in the subject; and
- * the formal letter reads into its parts and becomes a PDF with the Vietnamese font embedded.
+ * in Vietnamese with diacritics, HTML-escaped where it must be, with the ids in the subject (the
+ * formal letter has its own suite: formalLetter.test.ts).
  */
 import { stampEvents, type AssignmentEvent, type AssignmentEventBody } from '../../src/domain/assignment/assignmentEvents';
 import { foldEvents } from '../../src/domain/assignment/assignmentState';
@@ -10,12 +10,9 @@ import { MAIL_KINDS, type MailKind } from '../../src/domain/notification/mailKin
 import { buildAssignmentMailView } from '../../src/mail/assignmentMailView';
 import { buildDigestMailView } from '../../src/mail/digestMailView';
 import { buildFailureMailView } from '../../src/mail/failureMailView';
-import { parseFormalLetter } from '../../src/mail/formalLetter';
-import { renderFormalLetterPdf } from '../../src/mail/formalLetterPdf';
 import { messageIdFor } from '../../src/mail/messageId';
 import { renderMail } from '../../src/mail/renderMail';
 import { TemplateStore } from '../../src/mail/templateStore';
-import { documentDateText } from '../../src/mail/vietnameseLabels';
 import { assigned, DIRECTORY, plan, testCampaign } from './mailFixtures';
 
 const ID = 'cchc-2021.s4.t1.STNMT';
@@ -191,19 +188,5 @@ describe('mail templates', () => {
       '<cchc-2021.s4.t1.STNMT.reminder.reminder=3A2022-02-10=3A-3@sonoivu.example>',
     );
     expect(messageIdFor('a:b', 'x')).not.toBe(messageIdFor('a=3Ab', 'x'));
-  });
-
-  it('reads the formal letter into its parts and makes a PDF with the font embedded', async () => {
-    const view = viewFor('escalationToCommittee', history(...CASES[4]![1]));
-    const wording = store.loadText('formalLetter.txt')({ ...view, letterDate: documentDateText('2022-02-25'), overdueCount: 1 });
-    const letter = parseFormalLetter(wording);
-    expect(letter.addressee).toBe('Sở Tài nguyên và Môi trường');
-    expect(letter.placeAndDate).toBe('Thành phố Hồ Chí Minh, ngày 25 tháng 02 năm 2022');
-    expect(letter.copiesTo).toContain('UBND Thành phố (để báo cáo);');
-    const list = letter.paragraphs.find((p) => p.kind === 'list');
-    expect(list).toEqual({ kind: 'list', items: [expect.stringContaining('quá hạn 11 ngày làm việc')] });
-    const pdf = await renderFormalLetterPdf(letter, { title: 'Văn bản đôn đốc', createdAt: new Date('2022-02-25T01:00:00Z') });
-    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    expect(pdf.toString('latin1')).toContain('NotoSerif');
   });
 });
