@@ -127,6 +127,7 @@ export async function startEngine(options: EngineOptions): Promise<RunningEngine
       trustProxyHops: options.trustProxyHops,
       logger,
       healthProbes: createHealthProbes({ temporal: clientConnection, mongo: db.connection, smtp }),
+      letter: { settings: letterSettings, templatesDir: mailSettings?.templatesDir },
     });
     server = createServer(app);
     await listen(server, options.api.host, options.api.port);

@@ -25,6 +25,10 @@ import { statisticsRoutes } from './routes/statistics';
 // Email delivery: the outbox and the per-campaign test-mailbox switch.
 import { campaignMailSettingsRoutes } from './routes/campaignMailSettings';
 import { outboxRoutes } from './routes/outbox';
+// The văn bản đôn đốc on demand.
+import { letterRoutes } from './routes/letters';
+import { loadLetterSettings, type LetterSettings } from '../mail/letterSettings';
+import { DEFAULT_TEMPLATES_DIR, TemplateStore } from '../mail/templateStore';
 import { dependencyOutage } from './dependencyOutage';
 // The portal: pages for people, over the same services as the API.
 import { portalRouter } from '../portal/portalRouter';
@@ -44,6 +48,8 @@ export interface AppOptions {
   portal?: PortalSettings;
   /** The portal's clock for sessions and sign-in codes (tests move it); Date.now when unset. */
   now?: () => number;
+  /** Who issues and signs the văn bản đôn đốc, and the folder of its wording; unset: from the environment. */
+  letter?: { settings?: LetterSettings; templatesDir?: string };
 }
 
 const BODY_LIMIT = '1mb';
@@ -74,7 +80,12 @@ export function createApp(options: AppOptions): Express {
   app.use(docsPage());
 
   const registry = new OpenApiRegistry(API_PREFIX);
-  const deps: ApiDeps = { ...options, registry };
+  const letters = {
+    db: options.db,
+    templates: new TemplateStore(options.letter?.templatesDir ?? (process.env.MAIL_TEMPLATES_DIR || DEFAULT_TEMPLATES_DIR)),
+    settings: options.letter?.settings ?? loadLetterSettings(),
+  };
+  const deps: ApiDeps = { ...options, registry, letters };
   app.get(`${API_PREFIX}/openapi.json`, (_req, res) => {
     res.json(registry.document());
   });
@@ -93,8 +104,9 @@ export function createApp(options: AppOptions): Express {
   api.use(statisticsRoutes(deps));
   api.use(outboxRoutes(deps));
   api.use(campaignMailSettingsRoutes(deps));
+  api.use(letterRoutes(deps));
   app.use(API_PREFIX, api);
-  app.use(portalRouter({ ...options, portal: options.portal ?? { ...DEFAULT_PORTAL_SETTINGS, url: DEFAULT_PORTAL_URL } }));
+  app.use(portalRouter({ ...options, letters, portal: options.portal ?? { ...DEFAULT_PORTAL_SETTINGS, url: DEFAULT_PORTAL_URL } }));
 
   app.use((req, res) => sendProblem(res, problems.notFound(`Không có đường dẫn ${req.method} ${req.path}.`), req.originalUrl));
 

@@ -18,6 +18,7 @@ import { assignmentListPage } from './pages/assignmentListPage';
 import { assignmentPages } from './pages/assignmentPage';
 import { campaignPages } from './pages/campaignPages';
 import { overduePage } from './pages/overduePage';
+import { letterPage } from './pages/letterPage';
 import { secretariatQueuePage } from './pages/secretariatQueuePage';
 import { signInRoutes } from './pages/signInRoutes';
 import { loadSession } from './session/loadSession';
@@ -57,6 +58,7 @@ export function portalRouter(options: Omit<PortalDeps, 'now'> & { now?: () => nu
   router.use(secretariatQueuePage(deps));
   router.use(campaignPages(deps));
   router.use(overduePage(deps));
+  router.use(letterPage(deps));
 
   // Any other path a browser opens gets a page, not the API's problem+json.
   router.use((req: Request, res: Response, next: NextFunction) => {

@@ -34,6 +34,8 @@ const CELLS: Cell[] = [
   { route: 'import', method: 'POST', path: '/api/v1/campaigns/import', json: {}, allowed: ['secretariat'] },
   { route: 'mail settings', method: 'GET', path: '/api/v1/campaigns/cchc-mt/mail-settings', allowed: ['secretariat'] },
   { route: 'put mail settings', method: 'PUT', path: '/api/v1/campaigns/cchc-mt/mail-settings', json: { testMailbox: 'not-an-address' }, allowed: ['secretariat'] },
+  // Allowed, then 409: nothing of STNMT is overdue yet.
+  { route: 'overdue letter', method: 'GET', path: '/api/v1/campaigns/cchc-mt/agencies/STNMT/overdue-letter', allowed: ['secretariat'] },
   { route: 'outbox', method: 'GET', path: '/api/v1/outbox', allowed: ['secretariat'] },
   { route: 'outbox entry', method: 'GET', path: `/api/v1/outbox/${NOTICE}`, allowed: ['secretariat'] },
   // Allowed, then refused by state: the entry is pending (no dispatcher in this suite), 409.

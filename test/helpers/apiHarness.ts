@@ -53,6 +53,8 @@ export async function startApiHarness(
     /** The portal's settings and clock (sign-in and session tests). */
     portal?: EngineOptions['portal'];
     portalClock?: EngineOptions['portalClock'];
+    /** Who issues and signs the văn bản đôn đốc (defaults otherwise). */
+    letter?: EngineOptions['letter'];
   } = {},
 ): Promise<ApiHarness> {
   const [temporal, ferret, mailpit]: [TemporalDevServer, FerretDbServer, MailpitServer] = await Promise.all([
@@ -75,6 +77,7 @@ export async function startApiHarness(
     outbox: options.outbox ?? false,
     portal: options.portal,
     portalClock: options.portalClock,
+    letter: options.letter,
   });
   for (const agency of AGENCIES) {
     await engine.db.agencies.create({ _id: agency.code, name: agency.name, kind: agency.kind, groups: [...agency.groups], contacts: [], updatedAt: new Date() });
@@ -128,7 +131,7 @@ export interface TestSection {
   number: number;
   title: string;
   addressees: { agencies?: string[]; groups?: string[] };
-  tasks: { title: string; coordinatingAgencies?: string[] }[];
+  tasks: { title: string; coordinatingAgencies?: string[]; deadline?: unknown }[];
 }
 
 /**

@@ -5,6 +5,7 @@ import type { Database } from '../../db/database';
 import type { PortalSessionDoc } from '../../db/models/portalSessionModel';
 import type { HealthProbes } from '../../health/dependencyHealth';
 import type { Logger } from '../../logger';
+import type { ApiDeps } from '../../api/apiDeps';
 
 export interface PortalDeps {
   db: Database;
@@ -15,6 +16,7 @@ export interface PortalDeps {
   portal: PortalSettings;
   /** The clock of sessions and sign-in codes (tests move it instead of waiting). */
   now: () => number;
+  letters: ApiDeps['letters'];
 }
 
 declare module 'express-serve-static-core' {
