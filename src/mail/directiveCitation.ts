@@ -49,8 +49,9 @@ export interface DirectiveCitation {
   citation: string;
 }
 
+/** The kind code follows the number, and the year for some kinds ("09/2019/NĐ-CP"). */
 function kindFromNumber(number: string): string | undefined {
-  const afterSlash = number.split('/')[1];
+  const afterSlash = number.split('/').slice(1).find((part) => !/^\d+$/.test(part));
   if (!afterSlash) return undefined;
   return KIND_BY_CODE[afterSlash.split('-')[0]!] ?? 'Công văn';
 }

@@ -11,8 +11,8 @@
  * its unit) is joined by no-break spaces here, so both renderers keep it whole.
  */
 import type { Campaign } from '../domain/campaign/campaign';
-import { directiveCitation, directiveReference, directiveShortReference, documentNumber } from '../domain/campaign/directiveCitation';
 import { formatVietnamese, type LocalDate } from '../domain/time/localDate';
+import { citeDirective } from './directiveCitation';
 import type { LetterSettings } from './letterSettings';
 import { TemplateError, type TemplateStore } from './templateStore';
 
@@ -130,17 +130,19 @@ export function parseLetterWording(rendered: string): Pick<FormalLetter, 'summar
 export function letterWordingView(input: OverdueLetterInput) {
   const { campaign, settings } = input;
   const directive = campaign.directive;
+  const cited = citeDirective(directive);
   return {
     agency: input.agency,
     campaign: { key: campaign.key, title: campaign.title, year: campaign.year },
     directive: {
-      number: documentNumber(directive) ?? null,
+      number: cited.number,
       date: formatVietnamese(directive.date),
-      issuer: directive.issuer,
+      issuer: cited.issuer,
       title: directive.title,
-      citation: directiveCitation(directive),
-      reference: directiveReference(directive),
-      shortReference: directiveShortReference(directive),
+      citation: cited.citation,
+      reference: cited.reference,
+      // For the trích yếu: "Công văn số 3210/UBND-ĐT", or the dated reference when there is no number.
+      shortReference: cited.number ? `${cited.kind} số ${cited.number}` : cited.reference,
     },
     issuer: { name: settings.issuerName },
     letterDate: letterDateText(input.date),

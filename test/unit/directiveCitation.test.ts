@@ -1,29 +1,27 @@
 /** How a directive is cited: its kind read from the số ký hiệu, or by issuer and date when it has none. */
-import { directiveCitation, directiveShortReference, documentKind, documentNumber } from '../../src/domain/campaign/directiveCitation';
+import { citeDirective } from '../../src/mail/directiveCitation';
 import { letterDateText } from '../../src/mail/formalLetter';
 
 const directive = (number: string, title = 'Triển khai thực hiện chuyển đổi số') => ({ number, date: '2021-11-05', issuer: 'UBND Thành phố', title });
 
 describe('citing a directive', () => {
-  it('names the kind of document from its ký hiệu', () => {
-    expect(documentKind('3210/UBND-ĐT')).toBe('Công văn');
-    expect(documentKind('3595/KH-UBND')).toBe('Kế hoạch');
-    expect(documentKind('09/2019/NĐ-CP')).toBe('Nghị định');
-    expect(documentKind('468/QĐ-TTg')).toBe('Quyết định');
-    expect(documentKind('12/CT-UBND')).toBe('Chỉ thị');
+  it('names the kind of document from its ký hiệu, the year of a legal document skipped', () => {
+    expect(citeDirective(directive('3210/UBND-ĐT')).kind).toBe('Công văn');
+    expect(citeDirective(directive('3595/KH-UBND')).kind).toBe('Kế hoạch');
+    expect(citeDirective(directive('09/2019/NĐ-CP')).kind).toBe('Nghị định');
+    expect(citeDirective(directive('468/QĐ-TTg')).kind).toBe('Quyết định');
   });
 
   it('cites a numbered directive with number, date, issuer and subject', () => {
-    expect(directiveCitation(directive('3210/UBND-ĐT'))).toBe('Công văn số 3210/UBND-ĐT ngày 05/11/2021 của UBND Thành phố về việc triển khai thực hiện chuyển đổi số');
-    expect(directiveShortReference(directive('3595/KH-UBND'))).toBe('Kế hoạch số 3595/KH-UBND');
-    // "V/v" is not repeated after "về việc"; an acronym keeps its capitals.
-    expect(directiveCitation(directive('3210/UBND-ĐT', 'V/v UBND Thành phố giao chỉ tiêu'))).toMatch(/về việc UBND Thành phố giao chỉ tiêu$/);
+    expect(citeDirective(directive('3210/UBND-ĐT')).citation).toBe('Công văn số 3210/UBND-ĐT ngày 05/11/2021 của UBND Thành phố về việc triển khai thực hiện chuyển đổi số');
+    expect(citeDirective(directive('3210/UBND-ĐT', 'V/v UBND Thành phố giao chỉ tiêu')).citation).toMatch(/về việc UBND Thành phố giao chỉ tiêu$/);
   });
 
   it('cites one without a number by its issuer and date, never printing what stands in for the number', () => {
-    for (const number of ['(chưa ghi số - cần bổ sung)', '...', 'chưa có']) {
-      expect(documentNumber(directive(number))).toBeUndefined();
-      expect(directiveCitation(directive(number))).toBe('văn bản ngày 05/11/2021 của UBND Thành phố về việc triển khai thực hiện chuyển đổi số');
+    for (const number of ['(chưa ghi số - cần bổ sung)', '...']) {
+      const cited = citeDirective(directive(number));
+      expect(cited.number).toBeNull();
+      expect(cited.citation).toBe('văn bản ngày 05/11/2021 của UBND Thành phố về việc triển khai thực hiện chuyển đổi số');
     }
   });
 
