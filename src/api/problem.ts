@@ -30,6 +30,7 @@ export const problems = {
   malformedBody: (format: string) =>
     new Problem(400, 'malformed-body', 'Nội dung không đọc được', `Nội dung yêu cầu không phải ${format} hợp lệ.`),
   conflict: (detail: string) => new Problem(409, 'conflict', 'Xung đột', detail),
+  notAcceptable: (detail: string) => new Problem(406, 'not-acceptable', 'Không có dạng được yêu cầu', detail),
   badRequest: (detail: string) => new Problem(400, 'bad-request', 'Yêu cầu không hợp lệ', detail),
   payloadTooLarge: (limit: string) =>
     new Problem(413, 'payload-too-large', 'Nội dung quá lớn', `Nội dung yêu cầu vượt quá giới hạn ${limit}.`),

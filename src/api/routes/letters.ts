@@ -10,13 +10,13 @@ import { CampaignKeySchema } from '../../domain/campaign/campaign';
 import { LETTER_CONTENT_TYPES, LETTER_FORMATS, letterFilename, overdueLetter, renderLetter, type LetterFormat } from '../../services/overdueLetter';
 import { defineRoute } from '../defineRoute';
 import type { ApiDeps } from '../apiDeps';
-import { Problem, problems } from '../problem';
+import { problems } from '../problem';
 
 const LetterParams = z.object({ key: CampaignKeySchema, code: AgencyCodeSchema });
 const LetterQuery = z.object({ format: z.enum(LETTER_FORMATS).optional() });
 
 const notAcceptable = () =>
-  new Problem(406, 'not-acceptable', 'Not Acceptable', `Văn bản đôn đốc có dạng ${Object.values(LETTER_CONTENT_TYPES).join(' hoặc ')}; hãy gửi Accept phù hợp hoặc tham số format=pdf|docx.`);
+  problems.notAcceptable(`Văn bản đôn đốc có dạng ${Object.values(LETTER_CONTENT_TYPES).join(' hoặc ')}; hãy gửi Accept phù hợp hoặc tham số format=pdf hoặc format=docx.`);
 
 export function letterRoutes(deps: ApiDeps): Router {
   const router = Router();
