@@ -134,7 +134,7 @@ describe('portal pages', () => {
     expect(refused.text).toContain('Ngày gia hạn 01/01/2020 đã qua.');
     expect(refused.text).toContain('value="01/01/2020"');
     expect(refused.text).toContain('Chờ phần mềm mới</textarea>');
-    const unreadable = await post('lead', `/nhiem-vu/${SECOND}/xin-gia-han`, { 'ngay-de-nghi': '2027-01-01', 'ly-do-gia-han': '' });
+    const unreadable = await post('lead', `/nhiem-vu/${SECOND}/xin-gia-han`, { 'ngay-de-nghi': '31/02/2027', 'ly-do-gia-han': '' });
     expect(unreadable.text).toContain('href="#ngay-de-nghi"');
     expect(unreadable.text).toContain('href="#ly-do-gia-han"');
     expect(await eventTypes(SECOND)).toEqual(before);

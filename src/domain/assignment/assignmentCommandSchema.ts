@@ -7,7 +7,8 @@ import { z } from 'zod';
 import { LocalDateSchema } from '../time/localDateSchema';
 
 /** A text people must write: missing, empty or blank, it is asked for in the same words. */
-const text = (max: number, message: string) => z.string({ error: message }).trim().min(1, message).max(max);
+const text = (max: number, message: string) =>
+  z.string({ error: (issue) => (issue.code === 'invalid_type' && issue.input === undefined ? message : undefined) }).trim().min(1, message).max(max);
 
 /**
  * Only web links: a `javascript:`, `data:` or `file:` link shown on a page would run or reach

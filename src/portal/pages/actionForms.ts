@@ -3,6 +3,7 @@
  * the same command the API takes. Checking uses the command schemas, so a form and the API refuse
  * the same input with the same Vietnamese words; each error is tied to the field it is about.
  */
+import '../../domain/validation';
 import { CommandSchemas, type AssignmentCommand, type AssignmentCommandType } from '../../domain/assignment/assignmentCommandSchema';
 import type { KpiTarget } from '../../domain/campaign/campaign';
 import type { FieldError } from '../views/ErrorSummary';
@@ -151,14 +152,8 @@ export function readActionForm(action: AssignmentCommandType, body: unknown, kpi
       const id = ids[key] ?? '';
       // One message a field: the first problem found is the one to fix.
       if (id && errors.some((error) => error.field === id)) continue;
-      // zod's own words are English; the schemas' messages are Vietnamese.
-      const limit = issue as { maximum?: number | bigint; origin?: string };
-      const text =
-        issue.code !== 'too_big'
-          ? issue.message
-          : limit.origin === 'array'
-            ? `Quá nhiều mục: tối đa ${String(limit.maximum)}.`
-            : `Nội dung quá dài: tối đa ${String(limit.maximum)} ký tự.`;
+      // The shared error map (src/domain/validation.ts) names the field and what it takes.
+      const text = issue.message;
       const message = key === 'evidenceLinks' ? `Dòng ${Number(issue.path[1] ?? 0) + 1}: ${text}` : text;
       errors.push({ field: id, message });
     }

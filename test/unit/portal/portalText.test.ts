@@ -69,7 +69,7 @@ describe('reading a posted form', () => {
     const ext = readActionForm('requestExtension', { 'ngay-de-nghi': '31/13/2026', 'ly-do-gia-han': '' });
     expect(ext.ok ? [] : ext.errors.map((e) => e.field)).toEqual(['ngay-de-nghi', 'ly-do-gia-han']);
     const long = readActionForm('addCoordinationNote', { 'y-kien-phoi-hop': 'x'.repeat(5001) });
-    expect(long.ok ? [] : long.errors).toEqual([{ field: 'y-kien-phoi-hop', message: 'Nội dung quá dài: tối đa 5000 ký tự.' }]);
+    expect(long.ok ? [] : long.errors).toEqual([{ field: 'y-kien-phoi-hop', message: 'Nội dung dài tối đa 5000 ký tự.' }]);
     const back = readActionForm('returnForRework', { 'ly-do-tra-lai': '   ' });
     expect(back.ok ? [] : back.errors).toEqual([{ field: 'ly-do-tra-lai', message: 'Hãy nêu lý do trả lại.' }]);
   });
