@@ -157,7 +157,8 @@ async function assignmentDraft(ctx: MailContext, entry: OutboxDoc): Promise<Draf
     committee: settings.committee,
     dueToday: event.type === 'ReminderSent' && event.workingDaysLeft === 0,
   });
-  const attachments = entry.kind === 'escalationToCommittee' ? [await formalLetter(ctx, state, leadCode, at)] : [];
+  const letter = entry.kind === 'escalationToCommittee' ? await formalLetter(ctx, state, leadCode, at) : undefined;
+  const attachments = letter ? [letter] : [];
   return {
     view: { ...view, hasLetter: attachments.length > 0 },
     ids: { campaignKey: state.campaignKey, assignmentId: state.id },
@@ -168,10 +169,11 @@ async function assignmentDraft(ctx: MailContext, entry: OutboxDoc): Promise<Draf
 }
 
 /** The văn bản đôn đốc to the agency about its overdue tasks of the campaign, as of the escalation, as a PDF. */
-async function formalLetter(ctx: MailContext, state: AssignmentState, agencyCode: string, at: number): Promise<Attachment> {
+async function formalLetter(ctx: MailContext, state: AssignmentState, agencyCode: string, at: number): Promise<Attachment | undefined> {
   const deps = { db: ctx.db, templates: ctx.templates, settings: ctx.settings.letter };
   const outcome = await overdueLetter(deps, { campaignKey: state.campaignKey, agencyCode, at, current: state });
-  if (outcome.kind !== 'letter') throw new Error(`no formal letter for ${state.id}: ${outcome.kind}`);
+  // An agency missing from the directory, or a task no longer owed: the email goes without a letter (hasLetter false).
+  if (outcome.kind !== 'letter') return undefined;
   const content = await renderLetter(outcome.letter, 'pdf', at);
   return { filename: `van-ban-don-doc-${state.id}.pdf`, content, contentType: 'application/pdf' };
 }
