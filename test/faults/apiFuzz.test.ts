@@ -28,6 +28,7 @@ const ROUTES: { method: string; path: string }[] = [
   { method: 'GET', path: '/api/v1/statistics' },
   { method: 'GET', path: '/api/v1/campaigns/:key/mail-settings' },
   { method: 'PUT', path: '/api/v1/campaigns/:key/mail-settings' },
+  { method: 'GET', path: '/api/v1/campaigns/:key/agencies/:code/overdue-letter' },
   { method: 'GET', path: '/api/v1/outbox' },
   { method: 'GET', path: '/api/v1/outbox/:id' },
   { method: 'POST', path: '/api/v1/outbox/:id/retry' },
