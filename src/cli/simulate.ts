@@ -1,5 +1,5 @@
 /**
- * `npm run simulate -- <campaign file> [--until YYYY-MM-DD] [--actions FILE] [--agencies FILE] [--format table|jsonl|both]`
+ * `npm run simulate -- <campaign file> [--until NGÀY] [--actions FILE] [--agencies FILE] [--format table|jsonl|both]`
  *
  * Previews a campaign before launch: the real workflows on the time-skipping test server, from
  * the launch date to --until, printing every reminder, escalation and status change with its
@@ -15,17 +15,19 @@ import { AgencySchema } from '../domain/agency/agency';
 import { describeEvent, EVENT_LABELS } from '../domain/assignment/describeEvent';
 import { CampaignFileSchema } from '../domain/campaign/campaignFile';
 import { ScriptedActionsSchema } from '../domain/campaign/scriptedAction';
-import { isLocalDate } from '../domain/time/localDate';
+import { readDateInput } from '../domain/time/dateInput';
 import { simulateCampaign, SimulationRefused, virtualDate, type SimulationResult } from '../simulation/simulateCampaign';
 import { InputFileError, readDataFile } from './readDataFile';
 
 const USAGE =
-  'Cách dùng: npm run simulate -- <tệp kế hoạch> [--until YYYY-MM-DD] [--actions TỆP] [--agencies TỆP] [--format table|jsonl|both]';
+  'Cách dùng: npm run simulate -- <tệp kế hoạch> [--until NGÀY] [--actions TỆP] [--agencies TỆP] [--format table|jsonl|both]';
 const SHIPPED_AGENCIES = path.join(__dirname, '..', '..', 'defaults', 'agencies-hcmc-2021.yaml');
+
+const slashDate = (iso: string) => iso.split('-').reverse().join('/');
 
 function table(result: SimulationResult): string {
   const rows = result.events.map((event) => [
-    virtualDate(event).split('-').reverse().join('/'),
+    slashDate(virtualDate(event)),
     event.assignmentId,
     EVENT_LABELS[event.type],
     describeEvent(event),
@@ -35,12 +37,12 @@ function table(result: SimulationResult): string {
   const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd();
   const lines = [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)];
   for (const outcome of result.actions.filter((o) => !o.accepted)) {
-    lines.push(`! ${outcome.action.on} ${outcome.action.assignment} ${outcome.action.command.type}: bị từ chối: ${outcome.reason}`);
+    lines.push(`! ${slashDate(outcome.action.on)} ${outcome.action.assignment} ${outcome.action.command.type}: bị từ chối: ${outcome.reason}`);
   }
   const count = (type: string) => result.events.filter((event) => event.type === type).length;
   lines.push(
     '',
-    `Từ ${result.launchDate} đến ${result.until}: ${count('AssignmentAssigned')} nhiệm vụ được giao, ` +
+    `Từ ${slashDate(result.launchDate)} đến ${slashDate(result.until)}: ${count('AssignmentAssigned')} nhiệm vụ được giao, ` +
       `${count('ReminderSent')} lần nhắc việc, ${count('Escalated')} lần báo cáo quá hạn, ` +
       `${result.notifications.length} email sẽ được gửi.`,
   );
@@ -59,7 +61,10 @@ async function main(): Promise<void> {
   });
   const file = positionals[0];
   if (!file || positionals.length > 1) throw new InputFileError(USAGE);
-  if (values.until && !isLocalDate(values.until)) throw new InputFileError(`--until phải là một ngày dạng YYYY-MM-DD.\n${USAGE}`);
+  const until = values.until === undefined ? undefined : readDateInput(values.until);
+  if (values.until !== undefined && !until) {
+    throw new InputFileError(`--until phải là một ngày có thật, dạng ngày/tháng/năm (31/03/2022) hoặc năm-tháng-ngày (2022-03-31).\n${USAGE}`);
+  }
   if (!['table', 'jsonl', 'both'].includes(values.format!)) throw new InputFileError(USAGE);
   const campaignFile = readDataFile(file, CampaignFileSchema, 'Kế hoạch');
   if (values.agencies && campaignFile.agencies.length > 0) {
@@ -75,7 +80,7 @@ async function main(): Promise<void> {
 
   const result = await simulateCampaign({
     file: campaignFile,
-    until: values.until,
+    until,
     actions,
     onEvent: printJson ? undefined : () => undefined,
   });

@@ -32,10 +32,10 @@ function campaignFile(name: string, addressees: { agencies?: string[]; groups?: 
 
 describe('npm run simulate', () => {
   it('previews a file without agencies against the shipped directory', () => {
-    const result = run(campaignFile('shipped.yaml', { agencies: ['STP', 'SNV'] }), '--until', '2024-03-05', '--format', 'table');
+    const result = run(campaignFile('shipped.yaml', { agencies: ['STP', 'SNV'] }), '--until', '05/03/2024', '--format', 'table');
     expect(result.stderr).toContain('Danh bạ cơ quan: ');
     expect(result.stdout).toContain('mo-phong-2024.s1.t1.STP');
-    expect(result.stdout).toContain('2 nhiệm vụ được giao');
+    expect(result.stdout).toContain('Từ 04/03/2024 đến 05/03/2024: 2 nhiệm vụ được giao');
     expect(result.status).toBe(0);
   }, 120_000);
 
