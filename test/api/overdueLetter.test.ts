@@ -139,6 +139,14 @@ describe('the văn bản đôn đốc on demand', () => {
     expect(docx.headers.get('content-type')).toBe(DOCX);
   });
 
+  it('is linked from the campaign page when the secretariat filters by one agency', async () => {
+    const secretariatPage = await new PortalBrowser(api.baseUrl, secretariat.cookie).get(`/ke-hoach/${KEY}?co_quan=STNMT`);
+    expect(secretariatPage.text).toContain(`href="/ke-hoach/${KEY}/van-ban-don-doc/STNMT?dang=docx"`);
+    const agencyPage = await new PortalBrowser(api.baseUrl, agency.cookie).get(`/ke-hoach/${KEY}?co_quan=STNMT`);
+    expect(agencyPage.status).toBe(200);
+    expect(agencyPage.text).not.toContain('van-ban-don-doc');
+  });
+
   it('refuses the letter page to an agency, and shows none of its links', async () => {
     const browser = new PortalBrowser(api.baseUrl, agency.cookie);
     const refused = await browser.get(`/ke-hoach/${KEY}/van-ban-don-doc/STNMT`);

@@ -1,7 +1,8 @@
 /**
  * /ke-hoach: the campaigns; /ke-hoach/:key: one campaign with its sections and tasks counted in
  * the four categories, and every assignment with filters (section, agency, category, search);
- * /ke-hoach/:key/nhiem-vu.csv: the same filtered list for Excel. Read-only for everyone.
+ * /ke-hoach/:key/nhiem-vu.csv: the same filtered list for Excel. Read-only for everyone; the
+ * secretariat, filtering by one agency, also gets that agency's văn bản đôn đốc (letterPage.tsx).
  */
 import { Router } from 'express';
 import type { ApiDeps } from '../../api/apiDeps';
@@ -17,6 +18,7 @@ import { Layout } from '../views/Layout';
 import { CategoryFilter, SearchBox } from '../views/ListFilters';
 import { NotFoundPage } from '../views/MessagePage';
 import { requireSignIn } from '../session/requireSignIn';
+import { letterPath } from './letterPage';
 import { pageContext } from './pageContext';
 
 const PAGE_SIZE = 100;
@@ -123,6 +125,17 @@ export function campaignPages(deps: Pick<ApiDeps, 'db'>): Router {
             ? 'Không có nhiệm vụ nào khớp với điều kiện lọc.'
             : `Có ${matching.length} nhiệm vụ${pages > 1 ? `; trang ${page}/${pages}` : ''}.`}
         </p>
+        {caller.actor.role === 'secretariat' && filters.agency && overview.agencies.some((agency) => agency.code === filters.agency) ? (
+          <p>
+            Văn bản đôn đốc cơ quan này về các nhiệm vụ quá hạn, tính đến hôm nay:{' '}
+            <a href={letterPath(overview.key, filters.agency)} download>
+              Tải PDF
+            </a>{' '}
+            · <a href={letterPath(overview.key, filters.agency, 'docx')} download>
+              Tải Word (.docx)
+            </a>
+          </p>
+        ) : null}
         {shown.length ? <AssignmentTable rows={shown} caption="Các nhiệm vụ của kế hoạch" showAgency /> : null}
         {pages > 1 ? (
           <nav class="pagination" aria-label="Trang">
