@@ -17,7 +17,7 @@ export class Problem extends Error {
     readonly slug: string,
     readonly title: string,
     readonly detail: string,
-    readonly extras: { errors?: FieldProblem[]; retryAfterSeconds?: number } = {},
+    readonly extras: { errors?: FieldProblem[]; retryAfterSeconds?: number; members?: Record<string, unknown> } = {},
   ) {
     super(detail);
   }
@@ -29,7 +29,7 @@ export const problems = {
     new Problem(400, 'malformed-json', 'JSON không hợp lệ', 'Nội dung yêu cầu không phải JSON hợp lệ.'),
   malformedBody: (format: string) =>
     new Problem(400, 'malformed-body', 'Nội dung không đọc được', `Nội dung yêu cầu không phải ${format} hợp lệ.`),
-  conflict: (detail: string) => new Problem(409, 'conflict', 'Xung đột', detail),
+  conflict: (detail: string, members?: Record<string, unknown>) => new Problem(409, 'conflict', 'Xung đột', detail, { members }),
   notAcceptable: (detail: string) => new Problem(406, 'not-acceptable', 'Không có dạng được yêu cầu', detail),
   badRequest: (detail: string) => new Problem(400, 'bad-request', 'Yêu cầu không hợp lệ', detail),
   payloadTooLarge: (limit: string) =>
@@ -61,5 +61,7 @@ export function sendProblem(res: Response, problem: Problem, instance?: string):
       detail: problem.detail,
       instance,
       ...(problem.extras.errors ? { errors: problem.extras.errors } : {}),
+      // Extension members a client acts on, e.g. the current version of what it tried to change.
+      ...problem.extras.members,
     });
 }

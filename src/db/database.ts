@@ -7,6 +7,7 @@ import { agencyModel, type AgencyModel } from './models/agencyModel';
 import { assignmentCountsModel, countLedgerModel, type AssignmentCountsModel, type CountLedgerModel } from './models/assignmentCountsModel';
 import { assignmentViewModel, type AssignmentViewModel } from './models/assignmentViewModel';
 import { calendarModel, type CalendarModel } from './models/calendarModel';
+import { calendarRevisionModel, type CalendarRevisionModel } from './models/calendarRevisionModel';
 import { campaignModel, type CampaignModel } from './models/campaignModel';
 import { eventModel, type EventModel } from './models/eventModel';
 import { declareIdempotencyExpiry, idempotencyModel, type IdempotencyModel } from './models/idempotencyModel';
@@ -26,6 +27,8 @@ export interface Database {
   outbox: OutboxModel;
   agencies: AgencyModel;
   calendars: CalendarModel;
+  /** The calendar's version counter (one document). */
+  calendarRevisions: CalendarRevisionModel;
   campaigns: CampaignModel;
   tokens: TokenModel;
   idempotency: IdempotencyModel;
@@ -48,6 +51,7 @@ export async function openDatabase(uri: string): Promise<Database> {
     outbox: outboxModel(connection),
     agencies: agencyModel(connection),
     calendars: calendarModel(connection),
+    calendarRevisions: calendarRevisionModel(connection),
     campaigns: campaignModel(connection),
     tokens: tokenModel(connection),
     idempotency: idempotencyModel(connection),
@@ -57,7 +61,7 @@ export async function openDatabase(uri: string): Promise<Database> {
     close: () => connection.close(),
   };
   await Promise.all(
-    [database.events, database.assignments, database.countLedgers, database.assignmentCounts, database.outbox, database.agencies, database.calendars, database.campaigns, database.tokens, database.idempotency, database.people, database.portalSessions, database.signInCodes].map(
+    [database.events, database.assignments, database.countLedgers, database.assignmentCounts, database.outbox, database.agencies, database.calendars, database.calendarRevisions, database.campaigns, database.tokens, database.idempotency, database.people, database.portalSessions, database.signInCodes].map(
       (model) => (model as { init(): Promise<unknown> }).init(),
     ),
   );

@@ -35,10 +35,12 @@ describe('calendar edits and outages', () => {
 
     const saved = await api.call('PUT', `/api/v1/calendars/${year}`, {
       token: api.tokens.secretariat,
-      json: { daysOff: [{ date: oldDeadline, name: 'Nghỉ bù (thử nghiệm)' }], source: 'Thông báo thử nghiệm' },
+      json: { version: 0, daysOff: [{ date: oldDeadline, name: 'Nghỉ bù (thử nghiệm)' }], source: 'Thông báo thử nghiệm' },
     });
     expect(saved.status).toBe(200);
     expect(saved.body).toMatchObject({ version: 1, retimed: 1 });
+    // Added to the year's official decision: its swaps are still there.
+    expect(saved.body.edits.workingDays.length).toBeGreaterThan(0);
 
     const after = await eventually(
       () => api.call('GET', `/api/v1/assignments/${id}`, { token: api.tokens.Q1 }),
@@ -54,6 +56,117 @@ describe('calendar edits and outages', () => {
     const calendar = await api.call('GET', `/api/v1/calendars/${year}`, { token: api.tokens.committee });
     expect(calendar.body.daysOff).toContainEqual({ date: oldDeadline, name: 'Nghỉ bù (thử nghiệm)' });
     expect(calendar.body.version).toBe(1);
+  });
+
+  it('keeps the other entries of a year an edit does not mention, and replaces the year only when asked', async () => {
+    const read = await api.call('GET', '/api/v1/calendars/2024', { token: api.tokens.secretariat });
+    expect(read.body).toMatchObject({ version: 0, decided: true });
+    expect(read.body.official.sources.map((s: { document: string }) => s.document)).toContain('Thông báo số 5015/TB-LĐTBXH');
+    const first = await api.call('PUT', '/api/v1/calendars/2024', {
+      token: api.tokens.secretariat,
+      json: { version: 0, daysOff: [{ date: '2024-12-31', name: 'Nghỉ thử 31/12' }] },
+    });
+    expect(first.status).toBe(200);
+    const second = await api.call('PUT', '/api/v1/calendars/2024', {
+      token: api.tokens.secretariat,
+      json: { version: first.body.version, daysOff: [{ date: '2024-12-30', name: 'Nghỉ thử 30/12' }] },
+    });
+    expect(second.status).toBe(200);
+    const merged = await api.call('GET', '/api/v1/calendars/2024', { token: api.tokens.STNMT });
+    const offs = merged.body.daysOff.map((day: { date: string }) => day.date);
+    // Both edits, and the official decision under them (Tết from 08/02, 29/04 swapped for 04/05).
+    expect(offs).toEqual(expect.arrayContaining(['2024-12-30', '2024-12-31', '2024-02-08', '2024-04-29']));
+    expect(merged.body.workingWeekendDays).toContainEqual(expect.objectContaining({ date: '2024-05-04' }));
+
+    const replaced = await api.call('PUT', '/api/v1/calendars/2024', {
+      token: api.tokens.secretariat,
+      json: { version: second.body.version, replace: true, daysOff: [{ date: '2024-12-30', name: 'Chỉ còn ngày này' }] },
+    });
+    expect(replaced.status).toBe(200);
+    const after = await api.call('GET', '/api/v1/calendars/2024', { token: api.tokens.secretariat });
+    expect(after.body.edits).toMatchObject({ daysOff: [{ date: '2024-12-30', name: 'Chỉ còn ngày này' }], workingDays: [], notDaysOff: [] });
+    expect(after.body.workingWeekendDays).toEqual([]);
+  });
+
+  it('refuses a save carrying a version another save replaced: 409 with the current version, nothing changed', async () => {
+    const read = await api.call('GET', '/api/v1/calendars/2025', { token: api.tokens.secretariat });
+    const mine = await api.call('PUT', '/api/v1/calendars/2025', {
+      token: api.tokens.secretariat,
+      json: { version: read.body.version, daysOff: [{ date: '2025-12-31', name: 'Của tôi' }] },
+    });
+    expect(mine.status).toBe(200);
+    const stale = await api.call('PUT', '/api/v1/calendars/2025', {
+      token: api.tokens.secretariat,
+      json: { version: read.body.version, daysOff: [{ date: '2025-12-30', name: 'Của người khác' }] },
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.headers.get('content-type')).toContain('application/problem+json');
+    expect(stale.body.currentVersion).toBe(mine.body.version);
+    expect(stale.body.detail).toContain(`phiên bản hiện tại là ${mine.body.version}`);
+    const now = await api.call('GET', '/api/v1/calendars/2025', { token: api.tokens.secretariat });
+    expect(now.body.daysOff.map((day: { date: string }) => day.date)).not.toContain('2025-12-30');
+  });
+
+  it('answers concurrent saves with one 200 per version and 409 for the rest, never a 5xx, and no version twice', async () => {
+    const years = [2027, 2028];
+    const attempts = years.flatMap((year) =>
+      Array.from({ length: 4 }, (_, i) =>
+        api.call('PUT', `/api/v1/calendars/${year}`, {
+          token: api.tokens.secretariat,
+          json: { version: 0, daysOff: [{ date: `${year}-12-${String(21 + i).padStart(2, '0')}`, name: `Lần ${i}` }] },
+        }),
+      ),
+    );
+    const answers = await Promise.all(attempts);
+    expect(answers.map((a) => a.status).filter((status) => status !== 200 && status !== 409)).toEqual([]);
+    for (const [index] of years.entries()) {
+      const mine = answers.slice(index * 4, index * 4 + 4);
+      expect(mine.filter((a) => a.status === 200)).toHaveLength(1);
+    }
+    const versions = answers.filter((a) => a.status === 200).map((a) => a.body.version);
+    expect(new Set(versions).size).toBe(versions.length);
+  });
+
+  it('gives an assignment launched after a save the saved calendar', async () => {
+    const year = Number(today.slice(0, 4)) + 1;
+    const read = await api.call('GET', `/api/v1/calendars/${year}`, { token: api.tokens.secretariat });
+    // 05/01 of next year: a Tuesday or another weekday made a day off, after the launch.
+    let dayOff = `${year}-01-05`;
+    while ([0, 6].includes(new Date(`${dayOff}T00:00:00Z`).getUTCDay())) dayOff = addDays(dayOff, 1);
+    const saved = await api.call('PUT', `/api/v1/calendars/${year}`, {
+      token: api.tokens.secretariat,
+      json: { version: read.body.version, daysOff: [{ date: dayOff, name: 'Nghỉ thử' }] },
+    });
+    expect(saved.status).toBe(200);
+    const launched = await api.call('POST', '/api/v1/campaigns', {
+      token: api.tokens.secretariat,
+      json: {
+        key: 'cchc-sau-luu',
+        year: Number(today.slice(0, 4)),
+        title: 'Giao sau khi lưu lịch',
+        directive: { number: '3/KH', date: today, issuer: 'Sở Nội vụ', title: 'Thử' },
+        launchDate: today,
+        defaultDeadline: { kind: 'fixedDate', date: dayOff },
+        sections: [{ number: 1, title: 'Chủ tịch UBND Quận 1', addressees: { agencies: ['Q1'] }, tasks: [{ title: 'Báo cáo' }] }],
+      },
+    });
+    expect(launched.status).toBe(201);
+    const assignment = await eventually(
+      () => api.call('GET', '/api/v1/assignments/cchc-sau-luu.s1.t1.Q1', { token: api.tokens.secretariat }),
+      (r) => r.status === 200,
+    );
+    // A fixed date on a day off moves to the next working day.
+    expect(assignment.body.deadline > dayOff).toBe(true);
+  });
+
+  it('documents every calendar field in the OpenAPI, in Vietnamese', async () => {
+    const doc = await api.call('GET', '/api/v1/openapi.json');
+    const put = doc.body.paths['/api/v1/calendars/{year}'].put;
+    const schema = put.requestBody.content['application/json'].schema;
+    for (const field of ['version', 'replace', 'daysOff', 'workingDays', 'notDaysOff', 'remove', 'source']) {
+      expect(schema.properties[field].description).toMatch(/[ạảãàáâậầấẩẫăắằẳẵặđêềếểễệôồốổỗộơờớởỡợưừứửữự]/);
+    }
+    expect(put.responses['409']).toBeDefined();
   });
 
   it('answers 503 with Retry-After while the database server is down', async () => {

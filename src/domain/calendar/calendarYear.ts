@@ -4,7 +4,7 @@
  * Versioned: each save is a new version, and open assignments are re-timed to it.
  */
 import { z } from 'zod';
-import { yearOf } from '../time/localDate';
+import { formatVietnamese, yearOf } from '../time/localDate';
 import { LocalDateSchema } from '../time/localDateSchema';
 
 export const CalendarDaySchema = z.object({
@@ -30,17 +30,19 @@ export const CalendarYearSchema = z
     source: z.string().max(300).optional(),
   })
   .superRefine((value, ctx) => {
-    const all = [...value.daysOff, ...value.workingDays, ...value.notDaysOff];
-    all.forEach((day, index) => {
-      if (yearOf(day.date) !== value.year) {
-        ctx.addIssue({ code: 'custom', message: `Ngày ${day.date} không thuộc năm ${value.year}.`, path: ['days', index] });
+    // Each issue names the list and position the request itself has (daysOff[2], not "days").
+    for (const list of ['daysOff', 'workingDays', 'notDaysOff'] as const) {
+      value[list].forEach((day, index) => {
+        if (yearOf(day.date) !== value.year) {
+          ctx.addIssue({ code: 'custom', message: `Ngày ${formatVietnamese(day.date)} không thuộc năm ${value.year}.`, path: [list, index, 'date'] });
+        }
+      });
+    }
+    const offs = new Set(value.daysOff.map((day) => day.date));
+    value.workingDays.forEach((day, index) => {
+      if (offs.has(day.date)) {
+        ctx.addIssue({ code: 'custom', message: `Ngày ${formatVietnamese(day.date)} vừa là ngày nghỉ vừa là ngày làm bù.`, path: ['workingDays', index, 'date'] });
       }
     });
-    const offs = new Set(value.daysOff.map((day) => day.date));
-    for (const day of value.workingDays) {
-      if (offs.has(day.date)) {
-        ctx.addIssue({ code: 'custom', message: `Ngày ${day.date} vừa là ngày nghỉ vừa là ngày làm việc.`, path: ['workingDays'] });
-      }
-    }
   });
 export type CalendarYear = z.infer<typeof CalendarYearSchema>;
