@@ -5,6 +5,7 @@
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import type { Client } from '@temporalio/client';
 import type { Database } from '../db/database';
+import { calendarDecisionNotice } from '../services/calendarService';
 import type { HealthProbes } from '../health/dependencyHealth';
 import type { Logger } from '../logger';
 import type { ApiDeps } from './apiDeps';
@@ -76,7 +77,12 @@ export function createApp(options: AppOptions): Express {
   app.use(express.json({ limit: BODY_LIMIT }));
   app.use(express.text({ limit: BODY_LIMIT, type: ['application/yaml', 'application/x-yaml', 'text/yaml'] }));
 
-  app.use(healthRouter(options.healthProbes));
+  app.use(
+    healthRouter(options.healthProbes, undefined, async () => {
+      const calendar = await calendarDecisionNotice(options.db);
+      return calendar.warning ? { calendar: { undecidedYears: calendar.years, warning: calendar.warning } } : {};
+    }),
+  );
   app.use(docsPage());
 
   const registry = new OpenApiRegistry(API_PREFIX);

@@ -29,6 +29,8 @@ export function buildDigestMailView(input: {
   overdue: DigestOverdueItem[];
   /** PORTAL_URL: the digest links to the portal's home. */
   portalUrl: string;
+  /** A year due without an official calendar decision (src/domain/calendar/undecidedYears.ts). */
+  calendarWarning?: string;
 }) {
   const shown = input.overdue.slice(0, DIGEST_LIST_LIMIT);
   const [year, week] = input.week.split('-W');
@@ -44,5 +46,6 @@ export function buildDigestMailView(input: {
     overdueCount: input.overdue.length,
     overdueList: shown,
     moreOverdue: input.overdue.length > shown.length ? input.overdue.length - shown.length : 0,
+    calendarWarning: input.calendarWarning ?? '',
   };
 }

@@ -33,6 +33,7 @@ import { MAIL_KIND_LABELS } from '../domain/notification/mailKinds';
 import { SIGN_IN_CODE_MINUTES, SIGN_IN_CODE_MS } from '../domain/person/signInCode';
 import { readCampaignMailSettings } from './campaignMailSettings';
 import { digestReport } from './digestReport';
+import { calendarDecisionNotice } from '../services/calendarService';
 import type { MailSettings } from './mailSettings';
 import { overdueOfAgency } from './overdueOfAgency';
 import { overdueLetter, renderLetter } from '../services/overdueLetter';
@@ -190,6 +191,7 @@ async function digestDraft(ctx: MailContext, entry: OutboxDoc): Promise<Draft> {
     counts: report.counts,
     overdue: report.overdue,
     portalUrl: ctx.portalUrl,
+    calendarWarning: (await calendarDecisionNotice(ctx.db, asOf)).warning,
   });
   const intended = recipientsFor({ kind: 'weeklyDigest', coordinating: [], secretariat: ctx.settings.secretariat, committee: ctx.settings.committee });
   return { view, ids: { campaignKey: entry.campaignKey }, intended, attachments: [] };

@@ -66,7 +66,7 @@ async function nextCalendarVersion(db: Database): Promise<number> {
       if ((error as { code?: number }).code !== 11000 || attempt >= 3) throw error;
     }
   }
-  const counter = await db.calendarRevisions.findOneAndUpdate({ _id: 'calendar' }, { $inc: { version: 1 } }, { new: true }).lean();
+  const counter = await db.calendarRevisions.findOneAndUpdate({ _id: 'calendar' }, { $inc: { version: 1 } }, { returnDocument: 'after' }).lean();
   return counter!.version;
 }
 

@@ -3,7 +3,10 @@
  * with Retry-After instead of failing with a 500.
  */
 import { addDays, dateAt } from '../../src/domain/time/localDate';
+import { undecidedYears } from '../../src/domain/calendar/undecidedYears';
+import { officialDecisions } from '../../src/services/officialCalendarData';
 import { eventually, launchTestCampaign, startApiHarness, type ApiHarness } from '../helpers/apiHarness';
+import { signInAs } from '../helpers/portalSession';
 
 const today = dateAt(Date.now());
 
@@ -107,8 +110,38 @@ describe('calendar edits and outages', () => {
     expect(now.body.daysOff.map((day: { date: string }) => day.date)).not.toContain('2025-12-30');
   });
 
+  it('warns the secretariat of a due year with no decision (health, /ke-hoach, /can-xu-ly) until the year is saved', async () => {
+    // Due: this year, and from 1 October the next. The shipped decisions cover 2021-2026.
+    const due = undecidedYears(today, new Set(officialDecisions().map((decision) => decision.year)));
+    const secretariat = await signInAs(api.engine, { email: 'lich@snv.example', role: 'secretariat', name: 'Ban Chỉ đạo' });
+    const agency = await signInAs(api.engine, { email: 'lich@stnmt.example', role: 'agency', agencyCode: 'STNMT', name: 'Sở TNMT' });
+    const page = async (path: string, who = secretariat) => (await fetch(`${api.baseUrl}${path}`, { headers: { Cookie: who.cookie } })).text();
+    const health = await api.call('GET', '/health');
+    if (due.length === 0) {
+      // Every year due has its decision: no warning anywhere.
+      expect(health.body.notices?.calendar).toBeUndefined();
+      expect(await page('/can-xu-ly')).not.toContain('Lưu ý về lịch nghỉ');
+      return;
+    }
+    expect(health.body.notices.calendar.undecidedYears).toEqual(due);
+    expect(health.body.notices.calendar.warning).toContain(`Chưa nhập quyết định nghỉ lễ, Tết năm ${due.join(' và ')}`);
+    for (const path of ['/ke-hoach', '/can-xu-ly']) expect(await page(path)).toContain(`Chưa nhập quyết định nghỉ lễ, Tết năm ${due.join(' và ')}`);
+    // Not an agency's concern: it enters nothing.
+    expect(await page('/ke-hoach', agency)).not.toContain('Lưu ý về lịch nghỉ');
+
+    for (const year of due) {
+      const saved = await api.call('PUT', `/api/v1/calendars/${year}`, {
+        token: api.tokens.secretariat,
+        json: { version: 0, source: 'Thông báo thử nghiệm' },
+      });
+      expect(saved.status).toBe(200);
+    }
+    expect((await api.call('GET', '/health')).body.notices.calendar).toBeUndefined();
+    expect(await page('/can-xu-ly')).not.toContain('Lưu ý về lịch nghỉ');
+  });
+
   it('answers concurrent saves with one 200 per version and 409 for the rest, never a 5xx, and no version twice', async () => {
-    const years = [2027, 2028];
+    const years = [2031, 2032];
     const attempts = years.flatMap((year) =>
       Array.from({ length: 4 }, (_, i) =>
         api.call('PUT', `/api/v1/calendars/${year}`, {

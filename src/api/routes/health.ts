@@ -8,7 +8,11 @@ import { Router } from 'express';
 import { cachedReadiness } from '../../health/cachedReadiness';
 import type { HealthProbes } from '../../health/dependencyHealth';
 
-export function healthRouter(probes: HealthProbes, cacheMs?: number): Router {
+/**
+ * `notices`: what the secretariat should know that does not make the engine unready, e.g. a year
+ * running without its official calendar decision; left out while the database does not answer.
+ */
+export function healthRouter(probes: HealthProbes, cacheMs?: number, notices?: () => Promise<Record<string, unknown>>): Router {
   const router = Router();
   const readiness = cachedReadiness(probes, cacheMs);
   router.get('/health/live', (_req, res) => {
@@ -18,7 +22,8 @@ export function healthRouter(probes: HealthProbes, cacheMs?: number): Router {
     const report = await readiness();
     if (report.status === 'down') res.setHeader('Retry-After', '10');
     res.setHeader('Cache-Control', 'no-store');
-    res.status(report.status === 'up' ? 200 : 503).json(report);
+    const extra = report.status === 'up' && notices ? await notices().catch(() => undefined) : undefined;
+    res.status(report.status === 'up' ? 200 : 503).json({ ...report, ...(extra ? { notices: extra } : {}) });
   });
   return router;
 }

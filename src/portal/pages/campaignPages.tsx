@@ -20,6 +20,8 @@ import { NotFoundPage } from '../views/MessagePage';
 import { requireSignIn } from '../session/requireSignIn';
 import { letterPath } from './letterPage';
 import { pageContext } from './pageContext';
+import { calendarDecisionNotice } from '../../services/calendarService';
+import { CalendarWarning } from '../views/CalendarWarning';
 
 const PAGE_SIZE = 100;
 
@@ -41,10 +43,12 @@ export function campaignPages(deps: Pick<ApiDeps, 'db'>): Router {
   router.get('/ke-hoach', requireSignIn, async (req, res) => {
     const { caller, person, csrfToken } = pageContext(req, res);
     const campaigns = await campaignList(db, caller);
+    const calendar = caller.actor.role === 'secretariat' ? await calendarDecisionNotice(db) : undefined;
     sendPage(
       res,
       <Layout title="Kế hoạch" person={person} csrfToken={csrfToken}>
         <h1>Kế hoạch</h1>
+        <CalendarWarning warning={calendar?.warning} />
         {campaigns.length === 0 ? <p>Chưa có kế hoạch nào.</p> : null}
         <CountsTable
           caption="Số nhiệm vụ của mỗi kế hoạch theo bốn nhóm"

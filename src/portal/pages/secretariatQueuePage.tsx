@@ -11,6 +11,8 @@ import { Layout } from '../views/Layout';
 import { MessagePage } from '../views/MessagePage';
 import { requireSignIn } from '../session/requireSignIn';
 import { pageContext } from './pageContext';
+import { calendarDecisionNotice } from '../../services/calendarService';
+import { CalendarWarning } from '../views/CalendarWarning';
 
 function QueueTable({ items, caption, detailLabel, sinceLabel }: { items: QueueItem[]; caption: string; detailLabel: string; sinceLabel: string }) {
   if (items.length === 0) return <p>Không có việc nào đang chờ.</p>;
@@ -62,11 +64,13 @@ export function secretariatQueuePage(deps: Pick<ApiDeps, 'db'>): Router {
       );
     }
     const queue = await secretariatQueue(deps.db);
+    const calendar = await calendarDecisionNotice(deps.db);
     const total = queue.results.length + queue.extensions.length + queue.failedEmails.length;
     sendPage(
       res,
       <Layout title="Cần xử lý" person={person} csrfToken={csrfToken}>
         <h1>Cần xử lý</h1>
+        <CalendarWarning warning={calendar.warning} />
         <p role="status">{total === 0 ? 'Không có việc nào đang chờ Ban Chỉ đạo.' : `Có ${total} việc đang chờ Ban Chỉ đạo.`}</p>
         <ul class="jump-links">
           <li>
