@@ -80,6 +80,9 @@ export const FIELD_LABELS: Record<string, string> = {
   daysOff: 'Ngày nghỉ',
   notDaysOff: 'Ngày không nghỉ theo quyết định',
   source: 'Căn cứ (văn bản quyết định)',
+  version: 'Phiên bản lịch đã đọc',
+  replace: 'Thay toàn bộ năm',
+  remove: 'Ngày cần bỏ',
   // lists, filters and reports
   agency: 'Cơ quan',
   group: 'Nhóm cơ quan',
