@@ -20,6 +20,9 @@ import { campaignRoutes } from '../../../src/api/routes/campaigns';
 import { outboxRoutes } from '../../../src/api/routes/outbox';
 import { peopleRoutes } from '../../../src/api/routes/people';
 import { statisticsRoutes } from '../../../src/api/routes/statistics';
+import { letterRoutes } from '../../../src/api/routes/letters';
+import fs from 'node:fs';
+import path from 'node:path';
 
 const messagesOf = (schema: z.ZodType, value: unknown) => {
   const parsed = schema.safeParse(value);
@@ -64,9 +67,12 @@ describe('validation messages', () => {
   it('have a label for every field and parameter of every route', () => {
     const registry = new OpenApiRegistry('/api/v1');
     const deps = { registry } as unknown as ApiDeps;
-    for (const routes of [campaignImportRoutes, campaignRoutes, assignmentRoutes, agencyRoutes, peopleRoutes, calendarRoutes, statisticsRoutes, outboxRoutes, campaignMailSettingsRoutes]) {
-      routes(deps);
-    }
+    const modules = [campaignImportRoutes, campaignRoutes, assignmentRoutes, agencyRoutes, peopleRoutes, calendarRoutes, statisticsRoutes, outboxRoutes, campaignMailSettingsRoutes, letterRoutes];
+    // Every route module the app mounts is here: a new one must be added to be checked.
+    const app = fs.readFileSync(path.join(__dirname, '../../../src/api/app.ts'), 'utf8');
+    const mounted = [...app.matchAll(/api\.use\((\w+Routes)\(deps\)\)/gu)].map((match) => match[1]);
+    expect(mounted.sort()).toEqual(modules.map((routes) => routes.name).sort());
+    for (const routes of modules) routes(deps);
     const names = new Set<string>();
     const walk = (node: unknown) => {
       if (!node || typeof node !== 'object') return;
