@@ -3,7 +3,8 @@
  * issuing body, with "|" where the name breaks onto its second line), the code after the number
  * ("Số: …/BCĐCCHC"), the place name of the date line, the issuing body as a sentence names it, and
  * the signature block (authority, title, name). The defaults are the Ho Chi Minh City steering
- * committee's; the signer's name is a demo name to be replaced by the real one (LETTER_SIGNER_NAME).
+ * committee's. The signer's name has no default: a made-up name must never reach a real letter, so
+ * until LETTER_SIGNER_NAME is set the name line stays empty, to be typed or written in before signing.
  */
 import { z } from 'zod';
 
@@ -22,7 +23,7 @@ export interface LetterSettings {
   signingAuthority: string;
   /** Chức vụ của người ký: "TRƯỞNG BAN", "PHÓ TRƯỞNG BAN". */
   signerTitle: string;
-  /** Họ và tên của người ký. */
+  /** Họ và tên của người ký; empty until LETTER_SIGNER_NAME is set (the line is left blank). */
   signerName: string;
 }
 
@@ -44,7 +45,7 @@ const LetterEnvSchema = z.object({
   LETTER_PLACE: text('Thành phố Hồ Chí Minh', 60),
   LETTER_SIGNING_AUTHORITY: text('TM. BAN CHỈ ĐẠO', 80),
   LETTER_SIGNER_TITLE: text('TRƯỞNG BAN', 80),
-  LETTER_SIGNER_NAME: text('Nguyễn Văn Thành', 80),
+  LETTER_SIGNER_NAME: orDefault(z.string().trim().max(80).default('')),
 });
 
 export function loadLetterSettings(env: NodeJS.ProcessEnv = process.env): LetterSettings {

@@ -40,13 +40,13 @@ function tasks(count: number): OverdueTask[] {
   }));
 }
 
-function letter(count: number, directive: Directive = DIRECTIVE) {
+function letter(count: number, directive: Directive = DIRECTIVE, signer = settings) {
   return buildOverdueLetter(
     {
       agency: { code: 'BQLKCNCX', name: LONG_NAME },
       tasks: tasks(count),
       campaign: { key: 'cdso-2026', title: 'Chuyển đổi số trong giải quyết thủ tục hành chính năm 2026', year: 2026, directive },
-      settings,
+      settings: signer,
       date: '2026-12-25',
     },
     store,
@@ -121,6 +121,13 @@ describe('the văn bản đôn đốc', () => {
     const text = pdfLines(await renderFormalLetterPdf(letter(2, unnumbered), { createdAt: new Date() })).flat().join(' ');
     expect(text).not.toMatch(/chưa ghi số|cần bổ sung/);
     expect(text).toContain('Thực hiện văn bản ngày 05/11/2026 của Sở Nội vụ Thành phố Hồ Chí Minh về việc triển khai');
+  });
+
+  it('leaves the name line blank, never a made-up name, while no signer is configured', async () => {
+    const unnamed = loadLetterSettings({ LETTER_SIGNING_AUTHORITY: 'KT. TRƯỞNG BAN', LETTER_SIGNER_TITLE: 'PHÓ TRƯỞNG BAN' });
+    const pages = pdfLines(await renderFormalLetterPdf(letter(5, DIRECTIVE, unnamed), { createdAt: new Date('2026-12-25T02:00:00Z') }));
+    // The same letter line for line, less the signer's name.
+    expect(pages).toEqual([fiveTasks[0]!.filter((line) => line !== SIGNER)]);
   });
 
   it('comes as a .docx that opens and reads back with the same content', async () => {
