@@ -4,7 +4,7 @@
  */
 import mongoose, { type Connection } from 'mongoose';
 import { agencyModel, type AgencyModel } from './models/agencyModel';
-import { assignmentCountsModel, countLedgerModel, type AssignmentCountsModel, type CountLedgerModel } from './models/assignmentCountsModel';
+import { assignmentCountsModel, countLedgerModel, taskCountsModel, type AssignmentCountsModel, type CountLedgerModel, type TaskCountsModel } from './models/assignmentCountsModel';
 import { assignmentViewModel, type AssignmentViewModel } from './models/assignmentViewModel';
 import { calendarModel, type CalendarModel } from './models/calendarModel';
 import { calendarRevisionModel, type CalendarRevisionModel } from './models/calendarRevisionModel';
@@ -21,9 +21,10 @@ export interface Database {
   connection: Connection;
   events: EventModel;
   assignments: AssignmentViewModel;
-  /** The statistics counters: per group, the ledger of what is counted and the tallies. */
+  /** The statistics counters: per group, the ledger of what is counted, its tally and per task. */
   countLedgers: CountLedgerModel;
   assignmentCounts: AssignmentCountsModel;
+  taskCounts: TaskCountsModel;
   outbox: OutboxModel;
   agencies: AgencyModel;
   calendars: CalendarModel;
@@ -48,6 +49,7 @@ export async function openDatabase(uri: string): Promise<Database> {
     assignments: assignmentViewModel(connection),
     countLedgers: countLedgerModel(connection),
     assignmentCounts: assignmentCountsModel(connection),
+    taskCounts: taskCountsModel(connection),
     outbox: outboxModel(connection),
     agencies: agencyModel(connection),
     calendars: calendarModel(connection),
@@ -61,7 +63,7 @@ export async function openDatabase(uri: string): Promise<Database> {
     close: () => connection.close(),
   };
   await Promise.all(
-    [database.events, database.assignments, database.countLedgers, database.assignmentCounts, database.outbox, database.agencies, database.calendars, database.calendarRevisions, database.campaigns, database.tokens, database.idempotency, database.people, database.portalSessions, database.signInCodes].map(
+    [database.events, database.assignments, database.countLedgers, database.assignmentCounts, database.taskCounts, database.outbox, database.agencies, database.calendars, database.calendarRevisions, database.campaigns, database.tokens, database.idempotency, database.people, database.portalSessions, database.signInCodes].map(
       (model) => (model as { init(): Promise<unknown> }).init(),
     ),
   );

@@ -11,7 +11,7 @@
  *   then: later acceptances and extensions do not count.
  */
 import { addCounts, countCategoriesBy, emptyCounts, type CategoryCounts } from '../domain/assignment/assignmentSummary';
-import { countsAt, mergeTallies, emptyTally } from '../domain/assignment/categoryTally';
+import { countsAt } from '../domain/assignment/categoryTally';
 import type { Database } from '../db/database';
 import { foldEventStream } from './foldEventStream';
 
@@ -49,10 +49,10 @@ function withRate(key: string, name: string, counts: CategoryCounts): Statistics
 
 /** Counts by agency and section at `at`, from the counters: valid for `at` now or later. */
 async function groupedFromCounters(db: Database, campaignKey: string, at: number): Promise<Grouped> {
-  const groups = await db.assignmentCounts.find({ campaignKey }, { sectionNumber: 1, agencyCode: 1, tasks: 1 }).lean();
+  const groups = await db.assignmentCounts.find({ campaignKey }, { sectionNumber: 1, agencyCode: 1, tally: 1 }).lean();
   const grouped: Grouped = { total: emptyCounts(), byAgency: {}, bySection: {} };
   for (const group of groups) {
-    const counts = countsAt(group.tasks.reduce(mergeTallies, emptyTally()), at);
+    const counts = countsAt(group.tally, at);
     if (counts.total === 0) continue; // only assignments reassigned away from this agency
     const section = String(group.sectionNumber);
     grouped.total = addCounts(grouped.total, counts);
@@ -114,7 +114,7 @@ export interface CampaignCounts {
  * its sections and tasks. `campaignKey` narrows to one campaign.
  */
 export async function campaignCounts(db: Database, at: number, campaignKey?: string): Promise<Map<string, CampaignCounts>> {
-  const groups = await db.assignmentCounts.find(campaignKey ? { campaignKey } : {}, { campaignKey: 1, sectionNumber: 1, tasks: 1 }).lean();
+  const groups = await db.taskCounts.find(campaignKey ? { campaignKey } : {}, { campaignKey: 1, sectionNumber: 1, tasks: 1 }).lean();
   const campaigns = new Map<string, CampaignCounts>();
   const add = (into: Record<string, CategoryCounts>, key: string, counts: CategoryCounts) => {
     into[key] = addCounts(into[key] ?? emptyCounts(), counts);
@@ -130,6 +130,15 @@ export async function campaignCounts(db: Database, at: number, campaignKey?: str
     }
   }
   return campaigns;
+}
+
+/** The counts of every campaign at `at` (now or later), from the groups' tallies. */
+export async function campaignTotals(db: Database, at: number): Promise<Record<string, CategoryCounts>> {
+  const totals: Record<string, CategoryCounts> = {};
+  for (const group of await db.assignmentCounts.find({}, { campaignKey: 1, tally: 1 }).lean()) {
+    totals[group.campaignKey] = addCounts(totals[group.campaignKey] ?? emptyCounts(), countsAt(group.tally, at));
+  }
+  return totals;
 }
 
 /** Assignments of a campaign still owed now (in progress or overdue), from the counters. */

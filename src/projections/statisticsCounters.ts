@@ -19,9 +19,9 @@
  */
 import { eventId, type AssignmentEvent } from '../domain/assignment/assignmentEvents';
 import type { AssignmentState } from '../domain/assignment/assignmentState';
-import { addToTally, countingBucket, emptyTally } from '../domain/assignment/categoryTally';
+import { addToTally, countingBucket, emptyTally, mergeTallies } from '../domain/assignment/categoryTally';
 import type { Database } from '../db/database';
-import { groupId, type AssignmentCountsDoc, type CountedAssignment, type CountLedgerDoc, type TaskTally } from '../db/models/assignmentCountsModel';
+import { groupId, type AssignmentCountsDoc, type CountedAssignment, type CountLedgerDoc, type TaskCountsDoc, type TaskTally } from '../db/models/assignmentCountsModel';
 import { foldEventStream } from './foldEventStream';
 import { foldFromStore } from './foldFromStore';
 import { keyedQueue } from './keyedQueue';
@@ -78,16 +78,23 @@ function merged(members: readonly CountedAssignment[], entries: readonly Counted
   return changed ? [...byId.values()].sort((a, b) => a.id.localeCompare(b.id)) : undefined;
 }
 
-/** Writes the tallies of a ledger unless those stored are as new or newer. */
-async function storeTallies(db: Database, ledger: CountLedgerDoc): Promise<void> {
-  const { members, ...key } = ledger;
-  const doc: AssignmentCountsDoc = { ...key, tasks: talliesOf(members) };
+/** Replaces a document unless the stored one is as new or newer. */
+async function replaceIfOlder<T extends { _id: string; version: number }>(model: { replaceOne(filter: object, doc: T, options: object): Promise<unknown> }, doc: T): Promise<void> {
   try {
-    await db.assignmentCounts.replaceOne({ _id: ledger._id, version: { $lt: ledger.version } }, doc, { upsert: true });
+    await model.replaceOne({ _id: doc._id, version: { $lt: doc.version } }, doc, { upsert: true });
   } catch (error) {
     // No older document matched, so the upsert tried to insert beside a newer one: keep that.
     if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
   }
+}
+
+/** Writes the tallies of a ledger, the group's and per task, at its version. */
+async function storeTallies(db: Database, ledger: CountLedgerDoc): Promise<void> {
+  const { members, ...key } = ledger;
+  const tasks = talliesOf(members);
+  const groupTally: AssignmentCountsDoc = { ...key, tally: tasks.map(({ taskNumber: _task, ...tally }) => tally).reduce(mergeTallies, emptyTally()) };
+  const taskTallies: TaskCountsDoc = { ...key, tasks };
+  await Promise.all([replaceIfOlder(db.assignmentCounts, groupTally), replaceIfOlder(db.taskCounts, taskTallies)]);
 }
 
 /** Merges entries into a group's ledger (compare-and-set on its version), then its tallies. Returns the entries written. */
@@ -95,14 +102,15 @@ async function countInGroup(db: Database, group: GroupEntries): Promise<CountedA
   const id = groupId(group.campaignKey, group.sectionNumber, group.agencyCode);
   return inGroupQueue(id, async () => {
     for (;;) {
-      const [ledger, tallies] = await Promise.all([
+      const [ledger, tally, tasks] = await Promise.all([
         db.countLedgers.findById(id).lean(),
         db.assignmentCounts.findById(id, { version: 1 }).lean(),
+        db.taskCounts.findById(id, { version: 1 }).lean(),
       ]);
       const members = merged(ledger?.members ?? [], group.entries);
       if (!members) {
-        // Nothing to count; but a recording that died between the two writes left the tallies behind.
-        if (ledger && (tallies?.version ?? 0) < ledger.version) await storeTallies(db, ledger);
+        // Nothing to count; but a recording that died between the writes left the tallies behind.
+        if (ledger && Math.min(tally?.version ?? 0, tasks?.version ?? 0) < ledger.version) await storeTallies(db, ledger);
         return [];
       }
       const next: CountLedgerDoc = { _id: id, campaignKey: group.campaignKey, sectionNumber: group.sectionNumber, agencyCode: group.agencyCode, version: (ledger?.version ?? 0) + 1, members };
@@ -140,15 +148,14 @@ export async function countAssignment(db: Database, state: AssignmentState, even
   }
 }
 
-/** Drops the counters and counts every assignment again from the events. Returns the groups. */
-export async function rebuildStatisticsCounters(db: Database): Promise<number> {
-  await Promise.all([db.countLedgers.deleteMany({}), db.assignmentCounts.deleteMany({})]);
-  const reassignments = new Map<string, AssignmentEvent[]>();
-  const states = await foldEventStream(db, {}, (event) => {
-    if (event.type === 'Reassigned') reassignments.set(event.assignmentId, [...(reassignments.get(event.assignmentId) ?? []), event]);
-  });
+/**
+ * Counts many assignments at once, each in its state folded from all its events (`reassignments`:
+ * their Reassigned events, by assignment). Merged like live counts, so a recording that lands at
+ * the same time is kept if newer. Returns the groups written.
+ */
+export async function countAssignments(db: Database, states: Iterable<AssignmentState>, reassignments: ReadonlyMap<string, AssignmentEvent[]> = new Map()): Promise<number> {
   const groups = new Map<string, GroupEntries>();
-  for (const state of states.values()) {
+  for (const state of states) {
     for (const group of entriesOf(state, reassignments.get(state.id) ?? [])) {
       const id = groupId(group.campaignKey, group.sectionNumber, group.agencyCode);
       const found = groups.get(id);
@@ -156,8 +163,17 @@ export async function rebuildStatisticsCounters(db: Database): Promise<number> {
       else groups.set(id, group);
     }
   }
-  // Merged like live counts, so a recording that lands during the rebuild is kept if newer.
   const all = [...groups.values()];
   for (let i = 0; i < all.length; i += 8) await Promise.all(all.slice(i, i + 8).map((group) => countInGroup(db, group)));
   return groups.size;
+}
+
+/** Drops the counters and counts every assignment again from the events. Returns the groups. */
+export async function rebuildStatisticsCounters(db: Database): Promise<number> {
+  await Promise.all([db.countLedgers.deleteMany({}), db.assignmentCounts.deleteMany({}), db.taskCounts.deleteMany({})]);
+  const reassignments = new Map<string, AssignmentEvent[]>();
+  const states = await foldEventStream(db, {}, (event) => {
+    if (event.type === 'Reassigned') reassignments.set(event.assignmentId, [...(reassignments.get(event.assignmentId) ?? []), event]);
+  });
+  return countAssignments(db, states.values(), reassignments);
 }

@@ -11,7 +11,7 @@ import { CATEGORY_LABELS } from '../domain/assignment/statusCategory';
 import type { Campaign } from '../domain/campaign/campaign';
 import { formatVietnamese } from '../domain/time/localDate';
 import type { Database } from '../db/database';
-import { campaignCounts } from '../projections/statistics';
+import { campaignCounts, campaignTotals } from '../projections/statistics';
 import type { AssignmentViewDoc } from '../db/models/assignmentViewModel';
 import { visibilityFilter } from './assignmentAccess';
 import { definitionFor } from './campaignAccess';
@@ -41,9 +41,7 @@ export interface CampaignOverview {
 }
 
 async function countsByCampaign(db: Database, caller: Caller, now: number): Promise<Record<string, CategoryCounts>> {
-  if (caller.actor.role !== 'agency') {
-    return Object.fromEntries([...(await campaignCounts(db, now))].map(([key, counts]) => [key, counts.total]));
-  }
+  if (caller.actor.role !== 'agency') return campaignTotals(db, now);
   const rows = await db.assignments.find(visibilityFilter(caller), { campaignKey: 1, status: 1, deadline: 1, completedAt: 1 }).lean();
   return countCategoriesBy(rows, (row) => row.campaignKey, now);
 }

@@ -24,11 +24,12 @@ const submit: AssignmentCommand = { type: 'submitResult', summary: 'Xong', evide
 /** The counters as stored, without the write counts (a rebuild writes each group once). */
 async function storedCounters(db: Database) {
   const tallies = (await db.assignmentCounts.find().sort({ _id: 1 }).lean()).map(({ version: _version, ...rest }) => rest);
+  const tasks = (await db.taskCounts.find().sort({ _id: 1 }).lean()).map(({ version: _version, ...rest }) => rest);
   const ledgers = (await db.countLedgers.find().sort({ _id: 1 }).lean()).map((doc) => ({
     _id: doc._id,
     members: doc.members.map(({ id, bucket }) => ({ id, bucket })),
   }));
-  return { tallies, ledgers };
+  return { tallies, tasks, ledgers };
 }
 
 /** Statistics from the counters at `at` (the service's "now"), and folded from the events. */
@@ -130,8 +131,9 @@ describe('statistics counters', () => {
     const ledger = await db.countLedgers.findById('dup-2022.s1.STNMT').lean();
     expect(ledger?.members).toEqual([expect.objectContaining({ id: moved, bucket: '2022-03-30' })]);
 
-    // A recording that died between the counters' two writes: its retry finishes it.
+    // A recording that died between the ledger's write and the tallies': its retry finishes it.
     await db.assignmentCounts.deleteOne({ _id: 'dup-2022.s1.STNMT' });
+    await db.taskCounts.deleteOne({ _id: 'dup-2022.s1.STNMT' });
     await record(changes.slice(-1));
 
     const nowInstant = Date.parse(at);

@@ -1,13 +1,14 @@
 /**
- * The statistics counters, one pair of documents per group (campaign, section, lead agency), both
- * with the id `<campaign>.s<section>.<agency>`:
+ * The statistics counters, three documents per group (campaign, section, lead agency), each with
+ * the id `<campaign>.s<section>.<agency>`:
  * - `count_ledgers`: every assignment counted in the group, with the seq of the state it was
  *   counted at and its bucket. This is what makes an update idempotent by event sequence: a state
  *   no newer than the one counted changes nothing. `version` grows with each write (the writes are
  *   compare-and-set on it).
- * - `assignment_counts`: the tallies the ledger adds up to, per task; all that statistics read.
- *   Kept apart so a statistics request never reads the ledgers. Written after its ledger, at the
- *   ledger's version, never back to an older one.
+ * - `assignment_counts`: the group's tally, all that statistics read;
+ * - `task_counts`: the same per task, for the campaign page's rows.
+ * Kept apart so a statistics request reads one small document per group, whatever the number of
+ * tasks. Both are written after their ledger, at the ledger's version, never back to an older one.
  * Projections only: dropped and rebuilt from the events to the same result.
  */
 import { Schema, type Connection, type Model } from 'mongoose';
@@ -36,6 +37,10 @@ export interface CountLedgerDoc extends GroupKey {
 export type TaskTally = Tally & { taskNumber: number };
 
 export interface AssignmentCountsDoc extends GroupKey {
+  tally: Tally;
+}
+
+export interface TaskCountsDoc extends GroupKey {
   tasks: TaskTally[];
 }
 
@@ -57,14 +62,20 @@ const ledgerSchema = new Schema<CountLedgerDoc>(
 );
 
 const countsSchema = new Schema<AssignmentCountsDoc>(
-  { ...groupFields, tasks: { type: Schema.Types.Mixed, required: true } },
+  { ...groupFields, tally: { type: Schema.Types.Mixed, required: true } },
   { versionKey: false, minimize: false, collection: 'assignment_counts' },
 );
-// Statistics of one campaign read its groups only.
+const taskCountsSchema = new Schema<TaskCountsDoc>(
+  { ...groupFields, tasks: { type: Schema.Types.Mixed, required: true } },
+  { versionKey: false, minimize: false, collection: 'task_counts' },
+);
+// The counts of one campaign read its groups only.
 countsSchema.index({ campaignKey: 1 });
+taskCountsSchema.index({ campaignKey: 1 });
 
 export type CountLedgerModel = Model<CountLedgerDoc>;
 export type AssignmentCountsModel = Model<AssignmentCountsDoc>;
+export type TaskCountsModel = Model<TaskCountsDoc>;
 
 export function countLedgerModel(connection: Connection): CountLedgerModel {
   return (connection.models.CountLedger as CountLedgerModel | undefined) ?? connection.model<CountLedgerDoc>('CountLedger', ledgerSchema);
@@ -73,4 +84,8 @@ export function countLedgerModel(connection: Connection): CountLedgerModel {
 export function assignmentCountsModel(connection: Connection): AssignmentCountsModel {
   return (connection.models.AssignmentCounts as AssignmentCountsModel | undefined) ??
     connection.model<AssignmentCountsDoc>('AssignmentCounts', countsSchema);
+}
+
+export function taskCountsModel(connection: Connection): TaskCountsModel {
+  return (connection.models.TaskCounts as TaskCountsModel | undefined) ?? connection.model<TaskCountsDoc>('TaskCounts', taskCountsSchema);
 }
