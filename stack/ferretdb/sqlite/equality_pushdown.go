@@ -16,7 +16,8 @@
 //
 // Arrays: `{f: "x"}` also matches a document whose f is an array holding "x". The JSON text of
 // an array starts with '[', so `f >= '[' AND f < '\'` (the next character) finds every array
-// through the same index; the empty array, which matches no value, is cut out of that range.
+// through the same index; the empty array, which matches no value, is cut out of that range, and
+// SQLite keeps only the arrays whose text holds the value's.
 // With several fields the clause is written so that each OR term is an index prefix (equality on
 // the first fields, then the array range on one field): SQLite then reads only index ranges
 // (MULTI-INDEX OR) and never the whole table.
@@ -323,13 +324,25 @@ func branchTerms(fields []pushedField) ([]string, []any) {
 		}
 
 		if f.name != "_id" {
+			// An array holding the value holds its JSON text (written by the same encoder): SQLite
+			// checks that on what the index range gives, so only likely matches reach Go's decoder.
+			holds := make([]string, len(f.values))
+			for i := range f.values {
+				holds[i] = "instr(" + column + ", ?) > 0"
+			}
+
 			// Non-empty arrays: '[' <= text < '[]' or '[]' < text < '\' (']' sorts after '"', digits and '[').
 			for _, arrays := range []string{
 				column + ` >= '[' AND ` + column + ` < '[]'`,
 				column + ` > '[]' AND ` + column + ` < '\'`,
 			} {
-				terms = append(terms, "("+strings.Join(append(append([]string(nil), prefix...), arrays), " AND ")+")")
+				term := append(append([]string(nil), prefix...), arrays, "("+strings.Join(holds, " OR ")+")")
+				terms = append(terms, "("+strings.Join(term, " AND ")+")")
 				args = append(args, prefixArgs...)
+
+				for _, v := range f.values {
+					args = append(args, v)
+				}
 			}
 		}
 

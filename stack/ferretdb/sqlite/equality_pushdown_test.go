@@ -77,8 +77,14 @@ func pushdownCollection(t *testing.T) backends.Collection {
 		doc("_id", "quote", "campaignKey", "c1", "agencyCode", `A"7<&>`, "sectionNumber", int32(-3)),
 		doc("_id", "vietnamese", "campaignKey", "c1", "agencyCode", "Sở Nội vụ", "sectionNumber", int32(6)),
 	}
-	for i := 0; i < 200; i++ { // filler, so that a scan and an index search differ in the plan
-		docs = append(docs, doc("_id", "filler"+string(rune('a'+i%26))+strings.Repeat("x", i/26), "campaignKey", "c9", "agencyCode", "Z", "sectionNumber", int32(9), "coordinatingAgencies", arr()))
+	// Filler, so that a scan and an index search differ in the plan; half of it coordinated by
+	// others, so that reading every non-empty array would show in the returned count.
+	for i := 0; i < 200; i++ {
+		coordinating := arr()
+		if i%2 == 0 {
+			coordinating = arr("Z1", "A77")
+		}
+		docs = append(docs, doc("_id", "filler"+string(rune('a'+i%26))+strings.Repeat("x", i/26), "campaignKey", "c9", "agencyCode", "Z", "sectionNumber", int32(9), "coordinatingAgencies", coordinating))
 	}
 	_, err = c.InsertAll(ctx, &backends.InsertAllParams{Docs: docs})
 	require.NoError(t, err)
