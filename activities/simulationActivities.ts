@@ -6,11 +6,14 @@
 import type { AssignmentEvent } from '../src/domain/assignment/assignmentEvents';
 import type { NotificationRequest } from '../src/domain/notification/notificationRequest';
 import type { EngineActivities } from '.';
+import type { CalendarSnapshot } from '../src/domain/calendar/workingCalendar';
 import { loadSecretariatNotices } from '../src/outbox/mailSettings';
 import { queuedAsEmail, type RecordAssignmentEventsInput } from './recordAssignmentEvents';
 
 export interface SimulationSink {
   record(events: AssignmentEvent[], notifications: NotificationRequest[]): void;
+  /** The simulated calendar over the years asked (the campaign file's years on the shipped decisions). */
+  calendar(fromYear: number, toYear: number): CalendarSnapshot;
 }
 
 export function createSimulationActivities(sink: SimulationSink): EngineActivities {
@@ -23,6 +26,9 @@ export function createSimulationActivities(sink: SimulationSink): EngineActiviti
       const events = input.events.filter((event) => !seen.has(event.id));
       events.forEach((event) => seen.add(event.id));
       sink.record(events, input.notifications.filter((n) => events.some((e) => e.id === n.eventId) && queuedAsEmail(n, notices)));
+    },
+    async extendedCalendar(input: { fromYear: number; toYear: number }): Promise<CalendarSnapshot> {
+      return sink.calendar(input.fromYear, input.toYear);
     },
   };
 }

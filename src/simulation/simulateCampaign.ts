@@ -85,6 +85,7 @@ export async function simulateCampaign(options: {
       taskQueue: TASK_QUEUE,
       workflowBundle,
       activities: createSimulationActivities({
+        calendar: (fromYear, toYear) => resolveCalendar({ fromYear, toYear, years: withOfficialDecisions(calendar), version: 1 }),
         record(recorded, requested) {
           events.push(...recorded);
           notifications.push(...requested);

@@ -306,3 +306,38 @@ describe('AssignmentWorkflow overdue for a long time', () => {
     });
   });
 });
+
+describe('AssignmentWorkflow whose calendar runs out', () => {
+  // Its own server: the suite above leaves the clock in June 2022.
+  const harness = useWorkflowHarness(DEC_1_2021, { perTest: true });
+
+  it('asks for the calendar over more years when the one it carries runs out, and goes on escalating', async () => {
+    const h = harness();
+    await h.run(async () => {
+      const id = 'cchc-2021.s6.t2.STNMT';
+      // Its calendar covers 2021 only: before the patch, escalation stopped silently on 31/12/2021.
+      const handle = await startTestAssignment(h, {
+        id,
+        deadline: '2021-12-10',
+        calendar: calendarFor(2021, 2021),
+        escalationPolicy: { steps: [{ level: 'agencyHead', workingDaysAfterPrevious: 1 }], repeatEveryDays: 1 },
+      });
+      await sleepUntil(h, '2022-02-15T00:00:00Z');
+      // The days that carry an escalation (the daily ones of a break go out on the day after it).
+      const times = [...new Set(await timesOf(h, id, 'Escalated'))];
+      // Into 2022 on its working days: 01/01 (Saturday) is made up on Monday 03/01, and Tết Nhâm
+      // Dần is off from 31/01 to 04/02.
+      expect(times.filter((t) => t >= '2021-12-30' && t < '2022-01-06')).toEqual(['2021-12-30 08:00', '2021-12-31 08:00', '2022-01-04 08:00', '2022-01-05 08:00']);
+      expect(times.filter((t) => t >= '2022-01-31' && t < '2022-02-05')).toEqual([]);
+      expect(times.at(-1)).toBe('2022-02-14 08:00');
+      if (process.env.RECORD_HISTORY_TO) {
+        // The history of this code path, for the replay test (test/workflow/histories/v2).
+        const { historyToJSON } = await import('@temporalio/common/lib/proto-utils');
+        const fs = await import('node:fs');
+        fs.writeFileSync(`${process.env.RECORD_HISTORY_TO}/${id}.json`, historyToJSON(await handle.fetchHistory()));
+      }
+      await handle.executeUpdate(applyCommandUpdate, { args: [{ type: 'cancel', reason: 'Kết thúc thử nghiệm' }, SECRETARIAT] });
+      await handle.result();
+    });
+  });
+});

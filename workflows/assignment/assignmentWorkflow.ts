@@ -35,7 +35,7 @@ import type { AssignmentPlan } from '../../src/domain/campaign/expandCampaign';
 import type { EscalationPolicy, ReminderPolicy } from '../../src/domain/campaign/policies';
 import { CalendarRangeError, WorkingCalendar, type CalendarSnapshot } from '../../src/domain/calendar/workingCalendar';
 import { notificationFor } from '../../src/domain/notification/notificationRequest';
-import { dateAt, type LocalDate } from '../../src/domain/time/localDate';
+import { addDays, dateAt, yearOf, type LocalDate } from '../../src/domain/time/localDate';
 import { WorkflowLock } from '../workflowLock';
 import {
   applyCommandUpdate,
@@ -62,7 +62,7 @@ export interface AssignmentWorkflowInput {
   carried?: { state: AssignmentState; firedAlarms: string[]; recentEvents: AssignmentEvent[]; calendar: CalendarSnapshot };
 }
 
-const { recordAssignmentEvents } = proxyActivities<EngineActivities>({
+const { recordAssignmentEvents, extendedCalendar } = proxyActivities<EngineActivities>({
   // A few idempotent writes: a short timeout lets another worker retry soon after a crash.
   startToCloseTimeout: '20 seconds',
   // Never give up: a database outage delays events, it must not lose them.
@@ -82,6 +82,13 @@ function assignmentCommandSchema() {
 const RECENT_EVENTS_KEPT = 50;
 /** Patch: the weekly escalation goes on past one schedule's repeats while the assignment is overdue. */
 const REPEATS_GO_ON = 'escalation-repeats-go-on';
+/**
+ * Patch: when the calendar it carries runs out while it still escalates, the assignment asks for
+ * the calendar over more years (before it, escalation stopped silently at the last year covered).
+ */
+const CALENDAR_COVERAGE_GROWS = 'calendar-coverage-grows';
+/** Years asked for past the later of the calendar's last year and this year. */
+const YEARS_MORE = 3;
 /** Alarms this recently due still fire after a re-plan; older missed reminders are dropped. */
 const MISSED_ALARM_GRACE_MS = 12 * 3600 * 1000;
 /** Continue-as-new well before Temporal's history limits. */
@@ -216,35 +223,41 @@ export async function assignmentWorkflow(input: AssignmentWorkflowInput): Promis
   setHandler(calendarChangedSignal, async (snapshot) => {
     // A calendar that arrives with the launch re-times it once it is recorded, as any other.
     await launched();
-    await lock.run(async () => {
-      if (snapshot.version <= calendar.version) return;
-      const s = current();
-      const next = new WorkingCalendar(snapshot);
-      let retimed: LocalDate | undefined;
-      if (!FINAL_STATUSES.includes(s.status)) {
-        try {
-          // A granted extension fixed a date; otherwise the task's rule decides again.
-          retimed = s.extensionsGranted > 0 ? next.onOrNextWorkingDay(s.deadline) : resolveDeadline(s.deadlineRule, s.launchDate, next);
-        } catch (error) {
-          if (!(error instanceof CalendarRangeError)) throw error;
-          // It cannot time this assignment (its years are not all there): keep the calendar it
-          // has. Thrown on, the error would fail the workflow task again and again.
-          log.warn('calendar change not applied: it does not cover this assignment', {
-            version: snapshot.version,
-            years: `${snapshot.fromYear}-${snapshot.toYear}`,
-            deadline: s.deadline,
-            error: error.message,
-          });
-          return;
-        }
-      }
-      calendar = next;
-      version += 1;
-      if (retimed !== undefined && retimed !== s.deadline) {
-        await commit([{ type: 'DeadlineChanged', from: s.deadline, to: retimed, reason: 'calendar' }], SYSTEM_ACTOR);
-      }
-    });
+    await lock.run(() => adoptCalendar(snapshot, () => snapshot.version > calendar.version));
   });
+
+  /**
+   * Takes a calendar (call under the lock): re-times the deadline if the data moved it. `newer`,
+   * asked under the lock, says whether to take it at all: a later version, or the same over more years.
+   */
+  async function adoptCalendar(snapshot: CalendarSnapshot, newer: () => boolean): Promise<void> {
+    if (!newer()) return;
+    const s = current();
+    const next = new WorkingCalendar(snapshot);
+    let retimed: LocalDate | undefined;
+    if (!FINAL_STATUSES.includes(s.status)) {
+      try {
+        // A granted extension fixed a date; otherwise the task's rule decides again.
+        retimed = s.extensionsGranted > 0 ? next.onOrNextWorkingDay(s.deadline) : resolveDeadline(s.deadlineRule, s.launchDate, next);
+      } catch (error) {
+        if (!(error instanceof CalendarRangeError)) throw error;
+        // It cannot time this assignment (its years are not all there): keep the calendar it
+        // has. Thrown on, the error would fail the workflow task again and again.
+        log.warn('calendar change not applied: it does not cover this assignment', {
+          version: snapshot.version,
+          years: `${snapshot.fromYear}-${snapshot.toYear}`,
+          deadline: s.deadline,
+          error: error.message,
+        });
+        return;
+      }
+    }
+    calendar = next;
+    version += 1;
+    if (retimed !== undefined && retimed !== s.deadline) {
+      await commit([{ type: 'DeadlineChanged', from: s.deadline, to: retimed, reason: 'calendar' }], SYSTEM_ACTOR);
+    }
+  }
 
   /** The alarms of the deadline in force still to fire; long-missed ones are dropped. */
   function replan(): Alarm[] {
@@ -316,6 +329,23 @@ export async function assignmentWorkflow(input: AssignmentWorkflowInput): Promis
         schedule = next;
         continue;
       }
+    }
+    if (
+      !due &&
+      OPEN_STATUSES.includes(current().status) &&
+      input.escalationPolicy.repeatEveryDays &&
+      !calendar.covers(addDays(dateAt(Date.now()), 366)) &&
+      patched(CALENDAR_COVERAGE_GROWS)
+    ) {
+      // Nothing left to plan while it still escalates: the calendar ran out. Take it over more years.
+      const snapshot = calendar.snapshot;
+      const asked = await extendedCalendar({ fromYear: snapshot.fromYear, toYear: Math.max(snapshot.toYear, yearOf(dateAt(Date.now()))) + YEARS_MORE });
+      // Never a version below the one it has: a later broadcast must still count as newer.
+      const wider = { ...asked, version: Math.max(asked.version, snapshot.version) };
+      const before = calendar;
+      if (wider.toYear > snapshot.toYear) await lock.run(() => adoptCalendar(wider, () => calendar === before));
+      // Taken (or replaced meanwhile by a newer one): plan again. Else wait, as before the patch.
+      if (calendar !== before) continue;
     }
     if (!due) {
       await condition(changed);
