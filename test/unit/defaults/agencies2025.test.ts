@@ -130,6 +130,6 @@ describe('the agency schema for former units', () => {
     expect(AgencySchema.safeParse({ ...ward, unitCode: '2674A' }).success).toBe(false);
     expect(AgencySchema.safeParse({ ...ward, effectiveFrom: '2025-02-30' }).success).toBe(false);
     expect(AgencySchema.safeParse({ ...ward, formerUnits: [{ code: 'Q1' }] }).success).toBe(false);
-    expect(AgencySchema.safeParse({ ...ward, formerUnits: [{ name: 'Sở X', mergedOn: '20/02/2025' }] }).success).toBe(false);
+    expect(AgencySchema.safeParse({ ...ward, formerUnits: [{ name: 'Sở X', mergedOn: '30/02/2025' }] }).success).toBe(false);
   });
 });
