@@ -163,6 +163,11 @@ export interface PortalSettings {
   signInPerEmail: number;
   signInPerAddress: number;
   evidenceMaxBytes: number;
+  /**
+   * A campaign page lists a whole campaign only up to this many assignments; past it the reader
+   * narrows first (section, agency or category), so a page never reads a city-wide campaign.
+   */
+  campaignListLimit: number;
 }
 
 /** The portal's address when PORTAL_URL and PORT are not set. */
@@ -174,6 +179,7 @@ export const DEFAULT_PORTAL_SETTINGS: Omit<PortalSettings, 'url'> = {
   signInPerEmail: 5,
   signInPerAddress: 30,
   evidenceMaxBytes: 20 * 1024 * 1024,
+  campaignListLimit: 1_000,
 };
 
 export function portalSettings(config: Config): PortalSettings {
@@ -184,6 +190,7 @@ export function portalSettings(config: Config): PortalSettings {
     signInPerEmail: config.PORTAL_SIGN_IN_PER_EMAIL,
     signInPerAddress: config.PORTAL_SIGN_IN_PER_ADDRESS,
     evidenceMaxBytes: config.EVIDENCE_MAX_BYTES,
+    campaignListLimit: DEFAULT_PORTAL_SETTINGS.campaignListLimit,
   };
 }
 

@@ -7,6 +7,7 @@
  */
 import type { Caller } from '../api/middleware/authenticate';
 import { countCategories, countCategoriesBy, type CategoryCounts } from '../domain/assignment/assignmentSummary';
+import { countsAt } from '../domain/assignment/categoryTally';
 import { CATEGORY_LABELS } from '../domain/assignment/statusCategory';
 import type { Campaign } from '../domain/campaign/campaign';
 import { formatVietnamese } from '../domain/time/localDate';
@@ -54,9 +55,11 @@ export async function campaignList(db: Database, caller: Caller, now = Date.now(
 }
 
 /**
- * `rows`: the campaign's assignments the caller may see (visibleAssignments), read once for the
- * whole page. An agency sees only a campaign it has a part in, and only its own sections
- * (campaignAccess, as the API); undefined: no such campaign for this caller.
+ * `rows`: for an agency, the campaign's assignments it may see (visibleAssignments), read once for
+ * the whole page; an agency sees only a campaign it has a part in, and only its own sections
+ * (campaignAccess, as the API). The secretariat and the Committee pass none: their counts and the
+ * agencies of the filter come from the counters, so the page never reads the whole campaign.
+ * Undefined: no such campaign for this caller.
  */
 export async function campaignOverview(db: Database, caller: Caller, key: string, rows: AssignmentViewDoc[], now = Date.now()): Promise<CampaignOverview | undefined> {
   if (caller.actor.role === 'agency' && rows.length === 0) return undefined;
@@ -73,7 +76,17 @@ export async function campaignOverview(db: Database, caller: Caller, key: string
       : ((await campaignCounts(db, now, key)).get(key) ?? { total: countCategories([], now), bySection: {}, byTask: {} });
   const { bySection, byTask } = counted;
   const empty = () => countCategories([], now);
-  const codes = [...new Set(rows.map((row) => row.agencyCode))];
+  const codes =
+    caller.actor.role === 'agency'
+      ? [...new Set(rows.map((row) => row.agencyCode))]
+      : [
+          ...new Set(
+            // A group whose assignments were all reassigned away counts none: not a lead agency now.
+            (await db.assignmentCounts.find({ campaignKey: key }, { agencyCode: 1, tally: 1 }).lean())
+              .filter((group) => countsAt(group.tally, now).total > 0)
+              .map((group) => group.agencyCode),
+          ),
+        ];
   const agencies = await db.agencies.find({ _id: { $in: codes } }, { name: 1 }).sort({ name: 1 }).lean();
   return {
     key,

@@ -188,7 +188,7 @@ export function filterAssignments(docs: AssignmentViewDoc[], filters: Assignment
 }
 
 /** The assignments this caller may see that match the filters, sorted by deadline. */
-async function matchingAssignments(db: Database, caller: Caller, filters: AssignmentFilters, now: number): Promise<AssignmentViewDoc[]> {
+export async function matchingAssignments(db: Database, caller: Caller, filters: AssignmentFilters, now: number): Promise<AssignmentViewDoc[]> {
   const docs = (await db.assignments.find(assignmentFilter(caller, filters, now), ROW_FIELDS).lean()) as AssignmentViewDoc[];
   // The database narrowed them; the same predicate again adds the search (and the exact category).
   return filterAssignments(docs, filters, now).sort(byDeadline);

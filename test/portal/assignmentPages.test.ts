@@ -24,7 +24,9 @@ describe('portal pages', () => {
   let as: Record<'lead' | 'coordinator' | 'other' | 'secretariat' | 'committee', PortalSession>;
 
   beforeAll(async () => {
-    api = await startApiHarness();
+    // A campaign page lists a campaign of more than two assignments only once narrowed (the
+    // limit is 1,000 in use; tc-2026 has three).
+    api = await startApiHarness({ portal: { campaignListLimit: 2 } });
     await launchTestCampaign(api, {
       key: 'tc-2026',
       title: 'Kế hoạch chuyển đổi số năm 2026',
@@ -218,6 +220,18 @@ describe('portal pages', () => {
     const campaign = await get('committee', '/ke-hoach/tc-2026');
     expect(campaign.status).toBe(200);
     expect(campaign.text).toContain('Mục 1. Giám đốc Sở Tài nguyên và Môi trường');
+    // A campaign larger than the page lists in full: counts, and a request to narrow first.
+    expect(campaign.text).toContain('Kế hoạch có 3 nhiệm vụ. Hãy chọn một mục, một cơ quan hoặc một nhóm');
+    expect(campaign.text).not.toContain(`/nhiem-vu/${LEAD}"`);
+    const section = await get('committee', '/ke-hoach/tc-2026?muc=1');
+    expect(section.text).toContain(`/nhiem-vu/${LEAD}"`);
+    expect(section.text).toContain(`/nhiem-vu/${SECOND}"`);
+    expect(section.text).not.toContain(`/nhiem-vu/${OTHER}"`);
+    // OTHER was reassigned from SXD to Q1 (and cancelled) by the test before.
+    const agency = await get('committee', '/ke-hoach/tc-2026?co_quan=Q1');
+    expect(agency.text).toContain(`/nhiem-vu/${OTHER}"`);
+    expect(agency.text).toContain('<option value="Q1" selected');
+    expect(agency.text).not.toContain('<option value="SXD"');
     expect((await get('committee', '/qua-han')).text).toContain('Không có nhiệm vụ nào quá hạn.');
     expect((await get('committee', `/nhiem-vu/${LEAD}`)).text).not.toContain('<form method="post" action="/nhiem-vu/');
     const refused = await post('committee', `/nhiem-vu/${LEAD}/cong-nhan`, {});

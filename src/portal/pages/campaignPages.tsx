@@ -1,14 +1,15 @@
 /**
  * /ke-hoach: the campaigns; /ke-hoach/:key: one campaign with its sections and tasks counted in
- * the four categories, and every assignment with filters (section, agency, category, search);
+ * the four categories, and its assignments with filters (section, agency, category, search); a
+ * campaign larger than `campaignListLimit` is listed once narrowed by section, agency or category;
  * /ke-hoach/:key/nhiem-vu.csv: the same filtered list for Excel. Read-only for everyone; the
  * secretariat, filtering by one agency, also gets that agency's văn bản đôn đốc (letterPage.tsx).
  */
 import { Router } from 'express';
-import type { ApiDeps } from '../../api/apiDeps';
+import type { PortalDeps } from '../session/portalDeps';
 import { mayReadCampaign } from '../../services/campaignAccess';
 import { assignmentsCsv, campaignList, campaignOverview } from '../../services/campaignOverview';
-import { filterAssignments, findAssignments, readFilters, toRows, visibleAssignments, type AssignmentFilters } from '../../services/portalQueries';
+import { filterAssignments, findAssignments, matchingAssignments, readFilters, toRows, visibleAssignments, type AssignmentFilters } from '../../services/portalQueries';
 import { sendPage } from '../render';
 import { AssignmentTable } from '../views/AssignmentTable';
 import { CountsTable } from '../views/CountsTable';
@@ -36,9 +37,9 @@ function filterQuery(filters: AssignmentFilters, page?: number): string {
   return text ? `?${text}` : '';
 }
 
-export function campaignPages(deps: Pick<ApiDeps, 'db'>): Router {
+export function campaignPages(deps: Pick<PortalDeps, 'db' | 'portal'>): Router {
   const router = Router();
-  const { db } = deps;
+  const { db, portal } = deps;
 
   router.get('/ke-hoach', requireSignIn, async (req, res) => {
     const { caller, person, csrfToken } = pageContext(req, res);
@@ -67,11 +68,17 @@ export function campaignPages(deps: Pick<ApiDeps, 'db'>): Router {
     const { caller, person, csrfToken } = pageContext(req, res);
     const key = String(req.params.key);
     const now = Date.now();
-    const docs = await visibleAssignments(db, caller, key);
+    // An agency's part of a campaign is small: read once, counted and filtered here. The
+    // secretariat and the Committee see whole campaigns: counts from the counters, and the list
+    // read from the database only when it is narrowed or small enough to list in full.
+    const agencyView = caller.actor.role === 'agency';
+    const docs = agencyView ? await visibleAssignments(db, caller, key) : [];
     const overview = await campaignOverview(db, caller, key, docs, now);
     if (!overview) return sendPage(res, <NotFoundPage person={person} csrfToken={csrfToken} />, 404);
     const filters = { ...readFilters(req.query), campaign: overview.key };
-    const matching = filterAssignments(docs, filters, now);
+    const narrowed = Boolean(filters.section || filters.agency || filters.category);
+    const tooLarge = !agencyView && !narrowed && overview.counts.total > portal.campaignListLimit;
+    const matching = agencyView ? filterAssignments(docs, filters, now) : tooLarge ? [] : await matchingAssignments(db, caller, filters, now);
     const pages = Math.max(1, Math.ceil(matching.length / PAGE_SIZE));
     const page = Math.min(pages, Math.max(1, Number(req.query.trang) || 1));
     // Rows (names, working days) only for the page shown.
@@ -125,7 +132,9 @@ export function campaignPages(deps: Pick<ApiDeps, 'db'>): Router {
           </div>
         </form>
         <p role="status">
-          {matching.length === 0
+          {tooLarge
+            ? `Kế hoạch có ${overview.counts.total.toLocaleString('vi-VN')} nhiệm vụ. Hãy chọn một mục, một cơ quan hoặc một nhóm rồi bấm “Lọc” để xem danh sách.`
+            : matching.length === 0
             ? 'Không có nhiệm vụ nào khớp với điều kiện lọc.'
             : `Có ${matching.length} nhiệm vụ${pages > 1 ? `; trang ${page}/${pages}` : ''}.`}
         </p>
