@@ -7,7 +7,8 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { AgencyCodeSchema } from '../../domain/agency/agency';
 import { CampaignKeySchema } from '../../domain/campaign/campaign';
-import { LETTER_CONTENT_TYPES, LETTER_FORMATS, letterFilename, overdueLetter, renderLetter, type LetterFormat } from '../../services/overdueLetter';
+import { LETTER_CONTENT_TYPES, LETTER_FORMATS, letterFilename, overdueLetter, type LetterFormat } from '../../services/overdueLetter';
+import { sendLetterFile } from '../sendLetterFile';
 import { defineRoute } from '../defineRoute';
 import type { ApiDeps } from '../apiDeps';
 import { problems } from '../problem';
@@ -45,13 +46,7 @@ export function letterRoutes(deps: ApiDeps): Router {
       if (outcome.kind === 'nothingOverdue') {
         throw problems.conflict(`${outcome.agencyName} không có nhiệm vụ quá hạn nào (chưa gửi kết quả) trong kế hoạch "${outcome.campaignTitle}": không có gì để đôn đốc.`);
       }
-      const content = await renderLetter(outcome.letter, format, at);
-      res
-        .status(200)
-        .type(LETTER_CONTENT_TYPES[format])
-        .setHeader('Content-Disposition', `attachment; filename="${letterFilename({ campaignKey: params.key, agencyCode: params.code }, outcome.date, format)}"`)
-        .setHeader('Cache-Control', 'no-store')
-        .send(content);
+      await sendLetterFile(res, outcome.letter, format, at, letterFilename({ campaignKey: params.key, agencyCode: params.code }, outcome.date, format));
     },
   );
   return router;

@@ -6,7 +6,8 @@
  */
 import { Router } from 'express';
 import type { AssignmentRow } from '../../services/portalQueries';
-import { LETTER_CONTENT_TYPES, letterFilename, overdueLetter, OWED_STATUSES, renderLetter } from '../../services/overdueLetter';
+import { letterFilename, overdueLetter, OWED_STATUSES } from '../../services/overdueLetter';
+import { sendLetterFile } from '../../api/sendLetterFile';
 import { sendRefusal } from '../session/refusalPage';
 import { requireSignIn } from '../session/requireSignIn';
 import type { PortalDeps } from '../session/portalDeps';
@@ -70,13 +71,7 @@ export function letterPage(deps: Pick<PortalDeps, 'letters'>): Router {
         action: { href: '/qua-han', label: 'Về danh sách nhiệm vụ quá hạn' },
       });
     }
-    const content = await renderLetter(outcome.letter, format, request.at);
-    res
-      .status(200)
-      .type(LETTER_CONTENT_TYPES[format])
-      .setHeader('Content-Disposition', `attachment; filename="${letterFilename(request, outcome.date, format)}"`)
-      .setHeader('Cache-Control', 'no-store')
-      .send(content);
+    await sendLetterFile(res, outcome.letter, format, request.at, letterFilename(request, outcome.date, format));
   });
   return router;
 }
