@@ -31,6 +31,7 @@ export const SHARED_DOMAIN_MODULES = [
   'campaign/deadlineRule',
   'campaign/expandCampaign',
   'notification/notificationRequest',
+  'time/dateInput',
   'time/localDate',
 ];
 
