@@ -19,6 +19,7 @@ export function undecidedYearsWarning(years: number[]): string | undefined {
   return (
     `Chưa nhập quyết định nghỉ lễ, Tết năm ${list}. Hệ thống đang tính hạn theo cách tính mặc định của Bộ luật Lao động ` +
     `(Tết gồm ngày cuối năm Âm lịch và mùng 1 đến mùng 4; ngày liền kề 2/9 là ngày nối với cuối tuần; không có ngày hoán đổi). ` +
-    `Khi có thông báo chính thức, hãy nhập các ngày nghỉ và ngày làm bù của năm (PUT /api/v1/calendars/${years[0]}).`
+    // Said to civil servants: what to do, not the API call (the README tells the operator that).
+    `Khi có thông báo chính thức, hãy nhập các ngày nghỉ và ngày làm bù của năm ${list} vào lịch làm việc của hệ thống.`
   );
 }

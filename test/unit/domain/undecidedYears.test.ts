@@ -23,6 +23,9 @@ describe('undecidedYears', () => {
     const warning = undecidedYearsWarning([2027])!;
     expect(warning).toContain('Chưa nhập quyết định nghỉ lễ, Tết năm 2027');
     expect(warning).toContain('ngày liền kề 2/9');
+    expect(warning).toContain('hãy nhập các ngày nghỉ và ngày làm bù của năm 2027');
+    // Plain words for civil servants: no API path or method.
+    expect(warning).not.toMatch(/\/api\/|PUT|GET/);
     expect(undecidedYearsWarning([])).toBeUndefined();
   });
 });
